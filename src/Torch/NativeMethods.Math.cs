@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+
+namespace ModelZoo.Torch;
+
+// Mirrors native/include/modelzoo/math.h.
+internal static unsafe partial class NativeMethods
+{
+    [LibraryImport(Lib)] internal static partial int mz_neg(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_neg_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_exp(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_exp_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_log(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_log_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_sqrt(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_sqrt_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_rsqrt(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_rsqrt_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_abs(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_abs_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_sign(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_sign_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_floor(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_floor_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_round(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_round_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_reciprocal(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_reciprocal_(IntPtr a);
+    [LibraryImport(Lib)] internal static partial int mz_add(IntPtr a, IntPtr b, double alpha, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_add_(IntPtr a, IntPtr b, double alpha);
+    [LibraryImport(Lib)] internal static partial int mz_sub(IntPtr a, IntPtr b, double alpha, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_sub_(IntPtr a, IntPtr b, double alpha);
+    [LibraryImport(Lib)] internal static partial int mz_mul(IntPtr a, IntPtr b, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_mul_(IntPtr a, IntPtr b);
+    [LibraryImport(Lib)] internal static partial int mz_div(IntPtr a, IntPtr b, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_div_(IntPtr a, IntPtr b);
+    [LibraryImport(Lib)] internal static partial int mz_pow(IntPtr a, IntPtr exponent, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_maximum(IntPtr a, IntPtr b, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_minimum(IntPtr a, IntPtr b, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_matmul(IntPtr a, IntPtr b, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_add_scalar(IntPtr a, double s, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_add_scalar_(IntPtr a, double s);
+    [LibraryImport(Lib)] internal static partial int mz_sub_scalar(IntPtr a, double s, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_sub_scalar_(IntPtr a, double s);
+    [LibraryImport(Lib)] internal static partial int mz_mul_scalar(IntPtr a, double s, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_mul_scalar_(IntPtr a, double s);
+    [LibraryImport(Lib)] internal static partial int mz_div_scalar(IntPtr a, double s, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_div_scalar_(IntPtr a, double s);
+    [LibraryImport(Lib)] internal static partial int mz_pow_scalar(IntPtr a, double exponent, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_pow_scalar_(IntPtr a, double exponent);
+    [LibraryImport(Lib)] internal static partial int mz_clamp(IntPtr a, int hasMin, double min, int hasMax, double max, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_clamp_(IntPtr a, int hasMin, double min, int hasMax, double max);
+    [LibraryImport(Lib)] internal static partial int mz_addcmul_(IntPtr t, IntPtr a, IntPtr b, double value);
+    [LibraryImport(Lib)] internal static partial int mz_addcdiv_(IntPtr t, IntPtr a, IntPtr b, double value);
+    [LibraryImport(Lib)] internal static partial int mz_lerp_(IntPtr t, IntPtr end, double weight);
+    [LibraryImport(Lib)] internal static partial int mz_zero_(IntPtr t);
+    [LibraryImport(Lib)] internal static partial int mz_fill_(IntPtr t, double value);
+    [LibraryImport(Lib)] internal static partial int mz_sum(IntPtr a, long* dims, long ndim, int keepdim, int dtype, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_mean(IntPtr a, long* dims, long ndim, int keepdim, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_max_all(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_min_all(IntPtr a, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_max_dim(IntPtr a, long dim, int keepdim, out IntPtr values, out IntPtr indices);
+    [LibraryImport(Lib)] internal static partial int mz_min_dim(IntPtr a, long dim, int keepdim, out IntPtr values, out IntPtr indices);
+    [LibraryImport(Lib)] internal static partial int mz_argmax(IntPtr a, int hasDim, long dim, int keepdim, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_topk(IntPtr a, long k, long dim, int largest, int sorted, out IntPtr values, out IntPtr indices);
+    [LibraryImport(Lib)] internal static partial int mz_sort(IntPtr a, long dim, int descending, out IntPtr values, out IntPtr indices);
+    [LibraryImport(Lib)] internal static partial int mz_all_finite(IntPtr a, out int result);
+    [LibraryImport(Lib)] internal static partial int mz_max_abs_diff(IntPtr a, IntPtr b, out double result);
+    [LibraryImport(Lib)] internal static partial int mz_compare(IntPtr a, IntPtr b, int op, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_compare_scalar(IntPtr a, double s, int op, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_where(IntPtr condition, IntPtr a, IntPtr b, out IntPtr result);
+    [LibraryImport(Lib)] internal static partial int mz_foreach_mul_scalar_(IntPtr* ts, long n, double s);
+    [LibraryImport(Lib)] internal static partial int mz_foreach_add_(IntPtr* ts, IntPtr* others, long n, double alpha);
+    [LibraryImport(Lib)] internal static partial int mz_foreach_zero_(IntPtr* ts, long n);
+}
