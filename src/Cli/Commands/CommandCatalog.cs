@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary>Every subcommand of <c>modelzoo</c>, in the order help lists them.</summary>
+internal static class CommandCatalog
+{
+    internal static IEnumerable<Command> All()
+    {
+        yield return InfoCommand.Create();
+    }
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using ModelZoo.Cli;
+using ModelZoo.Cli.Commands;
+
+var root = new RootCommand("ModelZoo: create, train, evaluate and compare lightweight image-classification CNNs.");
+foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
+return CliErrors.Run(() =>
+{
+    ModelZoo.Torch.ThreadDefaults.Apply();
+    return root.Parse(args).Invoke();
+});
