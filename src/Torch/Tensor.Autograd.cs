@@ -2,7 +2,7 @@ using static ModelZoo.Torch.NativeMethods;
 
 namespace ModelZoo.Torch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Whether autograd records operations on this tensor.</summary>
     public bool requires_grad

@@ -2,7 +2,7 @@ using static ModelZoo.Torch.NativeMethods;
 
 namespace ModelZoo.Torch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>this + alpha * other.</summary>
     public Tensor add(Tensor other, double alpha = 1) => Wrap(mz_add(Handle, other.Handle, alpha, out var r), r, this, other);

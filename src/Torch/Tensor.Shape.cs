@@ -2,7 +2,7 @@ using static ModelZoo.Torch.NativeMethods;
 
 namespace ModelZoo.Torch;
 
-public sealed partial class Tensor
+public partial class Tensor
 {
     /// <summary>Same elements in a new shape (a view when possible); one size may be -1.</summary>
     public unsafe Tensor reshape(params long[] sizes)

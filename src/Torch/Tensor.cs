@@ -8,15 +8,43 @@ namespace ModelZoo.Torch;
 /// it was created in, or — as a last resort — by the finalizer of its handle.
 /// Methods follow PyTorch/TorchSharp names (<c>view</c>, <c>add_</c>, <c>shape</c>).
 /// </summary>
-public sealed partial class Tensor : IDisposable
+public partial class Tensor : IDisposable
 {
-    private readonly TensorHandle handle;
+    private TensorHandle handle;
 
     internal Tensor(IntPtr native)
     {
         if (native == IntPtr.Zero) throw new ArgumentException("native tensor handle is null", nameof(native));
         handle = new TensorHandle(native);
         DisposeScope.Register(this);
+    }
+
+    /// <summary>
+    /// Takes over <paramref name="source"/>'s native tensor, leaving <paramref name="source"/> disposed.
+    /// Used by <see cref="Modules.Parameter"/>, which must outlive every dispose scope.
+    /// </summary>
+    private protected Tensor(Tensor source)
+    {
+        source.OwningScope?.Remove(source);
+        handle = source.handle;
+        source.handle = new TensorHandle(IntPtr.Zero, counted: false);
+        source.handle.Dispose();
+    }
+
+    /// <summary>
+    /// Points this object at another native tensor (taking it over from <paramref name="replacement"/>)
+    /// and frees the old one. Modules use it to move parameters between devices, types and layouts
+    /// while optimizers keep referring to the same objects.
+    /// </summary>
+    internal void ReplaceWith(Tensor replacement)
+    {
+        if (ReferenceEquals(replacement, this)) return;
+        replacement.OwningScope?.Remove(replacement);
+        var old = handle;
+        handle = replacement.handle;
+        replacement.handle = new TensorHandle(IntPtr.Zero, counted: false);
+        replacement.handle.Dispose();
+        old.Dispose();
     }
 
     internal DisposeScope? OwningScope { get; set; }

@@ -8,14 +8,15 @@ namespace ModelZoo.Torch;
 /// </summary>
 internal sealed class TensorHandle : SafeHandle
 {
-    internal TensorHandle(IntPtr native) : base(IntPtr.Zero, ownsHandle: true)
+    internal TensorHandle(IntPtr native, bool counted = true) : base(IntPtr.Zero, ownsHandle: true)
     {
         SetHandle(native);
-        TensorStatistics.OnCreated();
+        if (counted) TensorStatistics.OnCreated();
     }
 
     public override bool IsInvalid => handle == IntPtr.Zero;
 
+    // An invalid (empty) handle is never released, so only counted handles reach here.
     protected override bool ReleaseHandle()
     {
         TensorStatistics.OnFreed();

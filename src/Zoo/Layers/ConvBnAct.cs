@@ -1,0 +1,66 @@
+using ModelZoo.Torch;
+using ModelZoo.Torch.Modules;
+
+namespace ModelZoo.Zoo.Layers;
+
+/// <summary>The activations the zoo's blocks use.</summary>
+public enum Activation
+{
+    /// <summary>No activation.</summary>
+    None,
+    /// <summary>ReLU.</summary>
+    ReLU,
+    /// <summary>ReLU6 (MobileNetV1/V2).</summary>
+    ReLU6,
+    /// <summary>Hard swish (MobileNetV3).</summary>
+    Hardswish,
+    /// <summary>SiLU / swish.</summary>
+    SiLU,
+}
+
+/// <summary>
+/// Conv2d (no bias) → BatchNorm2d → activation, the unit every family here is built from.
+/// Attribute names "0", "1", "2" match torchvision's Conv2dNormActivation so its weights load as they are.
+/// </summary>
+public sealed class ConvBnAct : TensorModule
+{
+    private readonly Conv2d conv;
+    private readonly BatchNorm2d bn;
+    private readonly TensorModule? activation;
+
+    /// <summary>Creates the unit; padding defaults to "same" for odd kernels.</summary>
+    public ConvBnAct(long inChannels, long outChannels, long kernelSize = 1, long stride = 1, long groups = 1,
+        Activation activation = Activation.ReLU, long? padding = null, double bnEps = 1e-5, double bnMomentum = 0.1)
+    {
+        conv = RegisterModule("0", new Conv2d(inChannels, outChannels, kernelSize, stride, padding ?? (kernelSize - 1) / 2, 1, groups, bias: false));
+        bn = RegisterModule("1", new BatchNorm2d(outChannels, bnEps, bnMomentum));
+        this.activation = Create(activation);
+        if (this.activation is not null) RegisterModule("2", this.activation);
+    }
+
+    /// <summary>The convolution.</summary>
+    public Conv2d Conv => conv;
+
+    /// <summary>The batch norm.</summary>
+    public BatchNorm2d Bn => bn;
+
+    /// <summary>Builds an activation module (null for none).</summary>
+    public static TensorModule? Create(Activation activation) => activation switch
+    {
+        Activation.None => null,
+        Activation.ReLU => new ReLU(inplace: true),
+        Activation.ReLU6 => new ReLU6(inplace: true),
+        Activation.Hardswish => new Hardswish(inplace: true),
+        Activation.SiLU => new SiLU(inplace: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
+    };
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        var x = bn.call(conv.call(input));
+        if (activation is null) return x;
+        // In place on a fresh tensor: saves one allocation per block.
+        return activation.call(x);
+    }
+}

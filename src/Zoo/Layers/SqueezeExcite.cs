@@ -1,0 +1,44 @@
+using ModelZoo.Torch;
+using ModelZoo.Torch.Modules;
+using F = ModelZoo.Torch.torch.nn.functional;
+
+namespace ModelZoo.Zoo.Layers;
+
+/// <summary>How the squeeze-excitation gate squashes its scores.</summary>
+public enum GateActivation
+{
+    /// <summary>Sigmoid (SENet).</summary>
+    Sigmoid,
+    /// <summary>Hard sigmoid (MobileNetV3).</summary>
+    Hardsigmoid,
+}
+
+/// <summary>
+/// Squeeze-and-Excitation (Hu et al., arXiv:1709.01507): global average pool → 1×1 conv (reduce) →
+/// ReLU → 1×1 conv (expand) → gate, then the input scaled channel-wise. Attribute names (fc1, fc2)
+/// follow torchvision's SqueezeExcitation so MobileNetV3 weights load as they are.
+/// </summary>
+public sealed class SqueezeExcite : TensorModule
+{
+    private readonly Conv2d fc1;
+    private readonly Conv2d fc2;
+    private readonly GateActivation gate;
+
+    /// <summary>Creates the block with <paramref name="squeezeChannels"/> in the bottleneck.</summary>
+    public SqueezeExcite(long channels, long squeezeChannels, GateActivation gate = GateActivation.Sigmoid)
+    {
+        fc1 = RegisterModule("fc1", new Conv2d(channels, squeezeChannels, 1));
+        fc2 = RegisterModule("fc2", new Conv2d(squeezeChannels, channels, 1));
+        this.gate = gate;
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        using var pooled = F.adaptive_avg_pool2d(input, (1, 1));
+        using var reduced = F.relu(fc1.call(pooled), inplace: true);
+        using var scores = fc2.call(reduced);
+        using var weights = gate == GateActivation.Sigmoid ? F.sigmoid(scores, inplace: true) : F.hardsigmoid(scores, inplace: true);
+        return input.mul(weights);
+    }
+}
