@@ -8,5 +8,7 @@ internal static class CommandCatalog
     internal static IEnumerable<Command> All()
     {
         yield return InfoCommand.Create();
+        yield return ListCommand.Create();
+        yield return SummaryCommand.Create();
     }
 }

@@ -1,0 +1,133 @@
+using ModelZoo.Torch.Modules;
+
+namespace ModelZoo.Torch.Optim;
+
+/// <summary>Parameters that share a learning rate and weight decay (PyTorch's param_groups).</summary>
+public sealed class ParameterGroup(IReadOnlyList<Parameter> parameters, double learningRate, double weightDecay = 0)
+{
+    /// <summary>The parameters.</summary>
+    public IReadOnlyList<Parameter> Parameters { get; } = parameters;
+
+    /// <summary>Current learning rate (schedules set it every step).</summary>
+    public double LearningRate { get; set; } = learningRate;
+
+    /// <summary>Weight decay (L2 for SGD and Adam, decoupled for AdamW).</summary>
+    public double WeightDecay { get; set; } = weightDecay;
+}
+
+/// <summary>
+/// Base of the optimizers: updates parameters in place from their gradients, keeps per-parameter
+/// state as tensors it owns, and exposes that state by name so checkpoints can resume exactly.
+/// </summary>
+public abstract class Optimizer : IDisposable
+{
+    private readonly Dictionary<(int parameter, string name), Tensor> state = [];
+    private readonly List<Parameter> ordered = [];
+    private readonly Dictionary<Parameter, int> indexes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Creates the optimizer over <paramref name="groups"/>.</summary>
+    protected Optimizer(IReadOnlyList<ParameterGroup> groups)
+    {
+        if (groups.Count == 0) throw new ArgumentException("an optimizer needs at least one parameter group");
+        ParamGroups = groups;
+        foreach (var group in groups)
+            foreach (var parameter in group.Parameters)
+            {
+                if (!indexes.TryAdd(parameter, ordered.Count))
+                    throw new ArgumentException("a parameter appears in more than one parameter group");
+                ordered.Add(parameter);
+            }
+    }
+
+    /// <summary>The parameter groups.</summary>
+    public IReadOnlyList<ParameterGroup> ParamGroups { get; }
+
+    /// <summary>Steps taken so far.</summary>
+    public long StepCount { get; protected set; }
+
+    /// <summary>Sets every group's learning rate.</summary>
+    public double LearningRate
+    {
+        get => ParamGroups[0].LearningRate;
+        set
+        {
+            foreach (var group in ParamGroups) group.LearningRate = value;
+        }
+    }
+
+    /// <summary>Drops every gradient (PyTorch's set_to_none).</summary>
+    public void zero_grad()
+    {
+        foreach (var parameter in ordered) parameter.grad = null;
+    }
+
+    /// <summary>One update of every parameter that has a gradient.</summary>
+    public void step()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        StepCount++;
+        foreach (var group in ParamGroups)
+            foreach (var parameter in group.Parameters)
+            {
+                var grad = parameter.grad;
+                if (grad is null) continue;
+                Update(group, indexes[parameter], parameter, grad);
+            }
+    }
+
+    /// <summary>Updates one parameter in place; runs under no_grad inside a dispose scope.</summary>
+    protected abstract void Update(ParameterGroup group, int index, Parameter parameter, Tensor grad);
+
+    /// <summary>The state tensor <paramref name="name"/> of parameter <paramref name="index"/>, created by <paramref name="create"/> on first use.</summary>
+    protected Tensor State(int index, string name, Func<Tensor> create)
+    {
+        if (state.TryGetValue((index, name), out var existing)) return existing;
+        var created = create().DetachFromDisposeScope();
+        state[(index, name)] = created;
+        return created;
+    }
+
+    /// <summary>Whether parameter <paramref name="index"/> has state <paramref name="name"/> yet.</summary>
+    protected bool HasState(int index, string name) => state.ContainsKey((index, name));
+
+    /// <summary>
+    /// The optimizer's state by name ("state.{i}.{name}", "step"), for checkpoints. The tensors
+    /// are the optimizer's own except "step", which the caller must dispose.
+    /// </summary>
+    public IEnumerable<(string name, Tensor tensor, bool owned)> StateDict()
+    {
+        foreach (var ((index, name), tensor) in state.OrderBy(s => s.Key.parameter).ThenBy(s => s.Key.name, StringComparer.Ordinal))
+            yield return ($"state.{index}.{name}", tensor, true);
+        yield return ("step", torch.scalar_tensor(StepCount, ScalarType.Int64).DetachFromDisposeScope(), false);
+    }
+
+    /// <summary>Restores state written by <see cref="StateDict"/>; the optimizer must be over the same parameters.</summary>
+    public void LoadStateDict(IReadOnlyDictionary<string, Tensor> saved)
+    {
+        foreach (var tensor in state.Values) tensor.Dispose();
+        state.Clear();
+        using var noGrad = torch.no_grad();
+        foreach (var (key, value) in saved)
+        {
+            if (key == "step")
+            {
+                StepCount = value.item<long>();
+                continue;
+            }
+            var parts = key.Split('.');
+            if (parts.Length != 3 || parts[0] != "state" || !int.TryParse(parts[1], out var index) || index < 0 || index >= ordered.Count)
+                throw new InvalidDataException($"optimizer state '{key}' does not belong to an optimizer over {ordered.Count} parameters");
+            using var device = value.to(ordered[index].device);
+            state[(index, parts[2])] = device.clone().DetachFromDisposeScope();
+        }
+    }
+
+    /// <summary>Frees the optimizer's state tensors.</summary>
+    public void Dispose()
+    {
+        foreach (var tensor in state.Values) tensor.Dispose();
+        state.Clear();
+        GC.SuppressFinalize(this);
+    }
+}
