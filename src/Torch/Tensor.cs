@@ -220,6 +220,14 @@ public partial class Tensor : IDisposable
         fixed (byte* p = bytes) Done(mz_tensor_copy_from(Handle, p, bytes.Length), this);
     }
 
+    /// <summary>The raw element bytes, row-major, little-endian (for serialization).</summary>
+    public unsafe byte[] bytes()
+    {
+        var result = new byte[numel() * dtype.ElementSize()];
+        fixed (byte* p = result) Done(mz_tensor_copy_to(Handle, p, result.Length), this);
+        return result;
+    }
+
     private void CheckElementType<T>() where T : unmanaged
     {
         var type = dtype;

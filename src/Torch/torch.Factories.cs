@@ -21,6 +21,22 @@ public static partial class torch
             return Tensor.Wrap(mz_tensor_from_data(d, (int)ScalarTypes.Of<T>(), p, shape.Length, out var r), r);
     }
 
+    /// <summary>A CPU tensor of <paramref name="dtype"/> from raw row-major little-endian bytes (for deserialization).</summary>
+    public static unsafe Tensor frombuffer(ReadOnlySpan<byte> data, ScalarType dtype, params long[] shape)
+    {
+        long count = 1;
+        foreach (var s in shape)
+        {
+            if (s < 0) throw new ArgumentException($"negative dimension {s} in shape [{string.Join(", ", shape)}]", nameof(shape));
+            count = checked(count * s);
+        }
+        if (checked(count * dtype.ElementSize()) != data.Length)
+            throw new ArgumentException($"a {dtype.TorchName()} tensor of shape [{string.Join(", ", shape)}] needs {count * dtype.ElementSize()} bytes but {data.Length} were given");
+        fixed (byte* d = data)
+        fixed (long* p = shape)
+            return Tensor.Wrap(mz_tensor_from_data(d, (int)dtype, p, shape.Length, out var r), r);
+    }
+
     /// <summary>A CPU tensor holding a copy of <paramref name="data"/> in the given shape.</summary>
     public static Tensor tensor<T>(T[] data, params long[] shape) where T : unmanaged => tensor<T>(data.AsSpan(), shape);
 

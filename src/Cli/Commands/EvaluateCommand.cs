@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Text.Json;
+using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Persistence;
+using ModelZoo.Pipelines.Training;
+using ModelZoo.Torch;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary><c>modelzoo evaluate --model FILE --data SOURCE</c>: the test metrics of a trained model.</summary>
+internal static class EvaluateCommand
+{
+    internal static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "A model file (.mzmodel) or checkpoint (.mzckpt).", Required = true };
+        var data = CommonOptions.Data();
+        var split = CommonOptions.Split();
+        var seed = CommonOptions.Seed();
+        var topK = CommonOptions.TopK();
+        var limitTest = CommonOptions.LimitTest();
+        var device = CommonOptions.Device();
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("evaluate", "Evaluate a trained model on a data set's test split.")
+        {
+            model, data, split, seed, topK, limitTest, device, threads, json,
+        };
+        command.SetAction(result =>
+        {
+            ThreadDefaults.Apply(result.GetValue(threads));
+            using var trained = ModelFile.Load(result.GetValue(model)!);
+            var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), result.GetValue(seed), trained.Preprocessing.Channels);
+            if (opened.ClassNames.Count != trained.ClassNames.Count)
+                throw new ArgumentException($"the model predicts {trained.ClassNames.Count} classes but the data has {opened.ClassNames.Count}");
+            var test = TrainCommand.Limit(opened.Test, result.GetValue(limitTest));
+            var targetDevice = new Pipelines.Training.TrainerOptions { Device = result.GetValue(device)! }.ResolveDevice();
+            trained.Model.to(targetDevice);
+            var metrics = Evaluator.Evaluate(trained.Model, test, trained.Preprocessing, topK: result.GetValue(topK), device: targetDevice);
+            if (result.GetValue(json))
+                Console.WriteLine(JsonSerializer.Serialize(MetricsView.ToJson(metrics), new JsonSerializerOptions { WriteIndented = true }));
+            else
+                MetricsView.Print(metrics);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Persistence;
+using ModelZoo.Pipelines.Training;
+using ModelZoo.Pipelines.Transforms;
+using ModelZoo.Torch;
+using ModelZoo.Zoo;
+using Spectre.Console;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary><c>modelzoo train ARCH --data SOURCE</c>: trains, checkpoints every epoch, evaluates, saves the model.</summary>
+internal static class TrainCommand
+{
+    internal static Command Create()
+    {
+        var architecture = new Argument<string>("architecture") { Description = "Architecture name (see `modelzoo list`)." };
+        var data = CommonOptions.Data();
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 10 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Examples per step.", DefaultValueFactory = _ => 64 };
+        var lr = new Option<double?>("--lr") { Description = "Peak learning rate (default 0.05 SGD, 1e-3 Adam/AdamW)." };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd, adam or adamw.", DefaultValueFactory = _ => "sgd" };
+        var weightDecay = new Option<double?>("--weight-decay") { Description = "Weight decay (default 4e-5 SGD, 0 Adam, 0.05 AdamW)." };
+        var schedule = new Option<string>("--schedule") { Description = "constant, step, cosine or onecycle.", DefaultValueFactory = _ => "cosine" };
+        var warmup = new Option<double>("--warmup-epochs") { Description = "Linear warm-up epochs (cosine).", DefaultValueFactory = _ => 0 };
+        var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing.", DefaultValueFactory = _ => 0.1 };
+        var augment = new Option<string>("--augment") { Description = "none, standard, crop[=PAD], hflip, vflip, rrc, erase[=P], mixup[=A], cutmix[=A] (comma-separated).", DefaultValueFactory = _ => "standard" };
+        var ema = new Option<double?>("--ema") { Description = "Keep an EMA of the weights with this decay (e.g. 0.999)." };
+        var clip = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value." };
+        var inputSize = new Option<int?>("--input-size") { Description = "Model input size (default: the images' own size, else 224)." };
+        var limitTrain = new Option<int?>("--limit-train") { Description = "Use only the first N training examples." };
+        var limitTest = CommonOptions.LimitTest();
+        var output = new Option<string>("--out") { Description = "Output folder (model, checkpoints, history, curves).", DefaultValueFactory = _ => "runs/train" };
+        var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (or 'latest' in --out)." };
+        var keep = new Option<int>("--keep-checkpoints") { Description = "Per-epoch checkpoints kept.", DefaultValueFactory = _ => 5 };
+        var memoryFormat = new Option<string>("--memory-format") { Description = "nchw or nhwc (channels_last).", DefaultValueFactory = _ => "nchw" };
+        var split = CommonOptions.Split();
+        var seed = CommonOptions.Seed();
+        var device = CommonOptions.Device();
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("train", "Train an architecture on a data set; checkpoints every epoch and ends with the test metrics.")
+        {
+            architecture, data, epochs, batchSize, lr, optimizer, weightDecay, schedule, warmup, smoothing, augment, ema, clip,
+            inputSize, limitTrain, limitTest, output, resume, keep, memoryFormat, split, seed, device, threads, json,
+        };
+        command.SetAction(result =>
+        {
+            ThreadDefaults.Apply(result.GetValue(threads));
+            var seedValue = result.GetValue(seed);
+            var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), seedValue);
+            var train = Limit(opened.Train, result.GetValue(limitTrain));
+            var test = Limit(opened.Test, result.GetValue(limitTest));
+            var size = result.GetValue(inputSize) ?? opened.NativeSize ?? 224;
+            var preprocessing = new Preprocessing
+            {
+                InputSize = size,
+                Channels = opened.Train.Channels == 1 ? 1 : 3,
+                Mean = opened.Mean,
+                Std = opened.Std,
+            }.Validate();
+            var outDirectory = result.GetValue(output)!;
+            var options = new TrainerOptions
+            {
+                Epochs = result.GetValue(epochs),
+                BatchSize = result.GetValue(batchSize),
+                LearningRate = result.GetValue(lr),
+                Optimizer = ParseOptimizer(result.GetValue(optimizer)!),
+                WeightDecay = result.GetValue(weightDecay),
+                Schedule = LearningRateSchedule.ParseKind(result.GetValue(schedule)!),
+                WarmupEpochs = result.GetValue(warmup),
+                LabelSmoothing = result.GetValue(smoothing),
+                Augmentation = Augmentation.Parse(result.GetValue(augment)!),
+                EmaDecay = result.GetValue(ema),
+                GradientClipNorm = result.GetValue(clip),
+                CheckpointDirectory = Path.Combine(outDirectory, "checkpoints"),
+                KeepCheckpoints = result.GetValue(keep),
+                MemoryFormat = ParseMemoryFormat(result.GetValue(memoryFormat)!),
+                Device = result.GetValue(device)!,
+                Seed = seedValue,
+            };
+            var run = new TrainingRun(result.GetValue(architecture)!, train, test, preprocessing, options, outDirectory, result.GetValue(json));
+            return run.Execute(ResolveResume(result.GetValue(resume), options.CheckpointDirectory));
+        });
+        return command;
+    }
+
+    internal static IImageDataset Limit(IImageDataset dataset, int? count) => count is { } n
+        ? n > 0 ? dataset.Take(n) : throw new ArgumentException($"a limit must be positive, got {n}")
+        : dataset;
+
+    internal static OptimizerKind ParseOptimizer(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "sgd" => OptimizerKind.Sgd,
+        "adam" => OptimizerKind.Adam,
+        "adamw" => OptimizerKind.AdamW,
+        _ => throw new ArgumentException($"unknown optimizer '{text}': expected sgd, adam or adamw"),
+    };
+
+    internal static MemoryFormat ParseMemoryFormat(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "nchw" or "contiguous" => MemoryFormat.Contiguous,
+        "nhwc" or "channels_last" or "channels-last" => MemoryFormat.ChannelsLast,
+        _ => throw new ArgumentException($"unknown memory format '{text}': expected nchw or nhwc"),
+    };
+
+    private static string? ResolveResume(string? resume, string checkpointDirectory)
+    {
+        if (resume is null) return null;
+        if (resume == "latest")
+            return CheckpointStore.Latest(checkpointDirectory) ?? throw new FileNotFoundException($"no checkpoint to resume in {checkpointDirectory}");
+        return File.Exists(resume) ? resume : throw new FileNotFoundException($"checkpoint not found: {resume}", resume);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using ModelZoo.Pipelines.Persistence;
+using ModelZoo.Pipelines.Transforms;
+using ModelZoo.Torch;
+using ModelZoo.Torch.Optim;
+using ModelZoo.Torch.Serialization;
+using ModelZoo.Zoo;
+
+namespace ModelZoo.Pipelines.Training;
+
+/// <summary>
+/// Per-epoch checkpoints in one folder: <c>epoch-NNN.mzckpt</c> (the last K kept) and <c>best.mzckpt</c>.
+/// A checkpoint is a model file (it opens with <see cref="ModelFile.Load"/>) plus the optimizer state
+/// ("optim."), the EMA weights ("ema."), libtorch's generator state ("rng.torch") and the run state
+/// (metadata "run_state"). Files are written to a temporary name and renamed, so a crash or a kill never
+/// leaves a half-written checkpoint, and a failed save keeps the previous one.
+/// </summary>
+public sealed class CheckpointStore(string directory, int keep, IReadOnlyList<string> classNames, Preprocessing preprocessing)
+{
+    /// <summary>File name extension of checkpoints.</summary>
+    public const string Extension = ".mzckpt";
+
+    /// <summary>The newest per-epoch checkpoint in <paramref name="directory"/>, or null.</summary>
+    public static string? Latest(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "epoch-*" + Extension).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
+            : null;
+
+    /// <summary>Creates the folder if needed and proves it writable before any training time is spent.</summary>
+    public static void EnsureWritable(string directory)
+    {
+        try
+        {
+            Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, [1]);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"output directory '{directory}' is not writable: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Writes the checkpoint of the epoch just finished and prunes old ones.</summary>
+    public void Save(RunState state, ClassificationModel model, Optimizer optimizer, WeightAverage? ema, bool isBest)
+    {
+        var metadata = ModelFile.Describe(new TrainedModel(model, classNames, preprocessing));
+        metadata["kind"] = "checkpoint";
+        metadata["run_state"] = JsonSerializer.Serialize(state);
+        var records = new List<StoredTensor>();
+        records.AddRange(model.state_dict().Select(p => TensorRecords.ToRecord("model." + p.Key, p.Value)));
+        foreach (var (name, tensor, owned) in optimizer.StateDict())
+        {
+            records.Add(TensorRecords.ToRecord("optim." + name, tensor));
+            if (!owned) tensor.Dispose();
+        }
+        if (ema is not null) records.AddRange(ema.State.Select(p => TensorRecords.ToRecord("ema." + p.Key, p.Value)));
+        using (var rng = torch.get_rng_state()) records.Add(TensorRecords.ToRecord("rng.torch", rng));
+
+        var path = Path.Combine(directory, $"epoch-{state.CompletedEpochs.ToString("D3", CultureInfo.InvariantCulture)}{Extension}");
+        TensorFile.Write(path, records, metadata);
+        if (isBest) TensorFile.Write(Path.Combine(directory, "best" + Extension), records, metadata);
+        foreach (var old in Directory.GetFiles(directory, "epoch-*" + Extension).OrderByDescending(p => p, StringComparer.Ordinal).Skip(keep))
+            File.Delete(old);
+    }
+
+    /// <summary>Loads a checkpoint into the model, optimizer, EMA and generator; returns the run state to continue from.</summary>
+    public static RunState Restore(string path, ClassificationModel model, Optimizer optimizer, WeightAverage? ema)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint not found: {path}", path);
+        var contents = TensorFile.Read(path);
+        if (!contents.Metadata.TryGetValue("run_state", out var runState))
+            throw new InvalidDataException($"{path}: not a ModelZoo checkpoint (no run state)");
+        if (contents.Metadata.TryGetValue("architecture", out var architecture) && model.Name.Length > 0 && architecture != model.Name)
+            throw new InvalidDataException($"{path}: checkpoint of '{architecture}' cannot resume '{model.Name}'");
+        Load(path, contents, "model.", state => model.load_state_dict(state));
+        Load(path, contents, "optim.", optimizer.LoadStateDict);
+        if (ema is not null) Load(path, contents, "ema.", ema.Load);
+        var rng = contents.Tensors.FirstOrDefault(t => t.Name == "rng.torch")
+                  ?? throw new InvalidDataException($"{path}: checkpoint has no generator state");
+        using (var state = TensorRecords.ToTensor(rng)) torch.set_rng_state(state);
+        try
+        {
+            return JsonSerializer.Deserialize<RunState>(runState) ?? throw new InvalidDataException($"{path}: empty run state");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: malformed run state ({e.Message})", e);
+        }
+    }
+
+    private static void Load(string path, TensorFileContents contents, string prefix, Action<IReadOnlyDictionary<string, Tensor>> apply)
+    {
+        var tensors = TensorRecords.WithPrefix(contents.Tensors, prefix);
+        try
+        {
+            apply(tensors);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+        finally
+        {
+            foreach (var tensor in tensors.Values) tensor.Dispose();
+        }
+    }
+}

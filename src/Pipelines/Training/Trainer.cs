@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Metrics;
+using ModelZoo.Pipelines.Transforms;
+using ModelZoo.Torch;
+using ModelZoo.Torch.Modules;
+using ModelZoo.Torch.Optim;
+using ModelZoo.Zoo;
+using F = ModelZoo.Torch.torch.nn.functional;
+
+namespace ModelZoo.Pipelines.Training;
+
+/// <summary>The loss became NaN or infinite: training stops and says where.</summary>
+public sealed class TrainingDivergedException(string message) : InvalidOperationException(message);
+
+/// <summary>What a finished (or early-stopped) run produced.</summary>
+public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, MulticlassClassificationMetrics? Validation, int BestEpoch, bool StoppedEarly);
+
+/// <summary>
+/// The training engine: optimizer and schedule, label smoothing, gradient clipping, EMA, validation each
+/// epoch, early stopping, atomic checkpoints (last K and the best) and exact resume. Every step runs in
+/// its own dispose scope, so the live tensor count returns to its baseline after each step.
+/// </summary>
+public sealed partial class Trainer(TrainerOptions options)
+{
+    /// <summary>The configuration.</summary>
+    public TrainerOptions Options { get; } = options.Validate();
+
+    /// <summary>Raised after every optimizer step.</summary>
+    public event Action<StepProgress>? StepCompleted;
+
+    /// <summary>Raised after every epoch (with validation results when there is a validation set).</summary>
+    public event Action<EpochRecord>? EpochCompleted;
+
+    /// <summary>
+    /// Trains <paramref name="model"/> (created by the caller after <c>torch.manual_seed(Options.Seed)</c>)
+    /// on <paramref name="train"/>, validating on <paramref name="validation"/> when given. With
+    /// <paramref name="resumeFrom"/>, continues from that checkpoint exactly as if never interrupted.
+    /// </summary>
+    public TrainingResult Fit(ClassificationModel model, IImageDataset train, IImageDataset? validation, Preprocessing preprocessing,
+        string? resumeFrom = null, CancellationToken cancellation = default)
+    {
+        if (train.Count == 0) throw new ArgumentException("the training set is empty");
+        if (train.ClassNames.Count != model.NumClasses)
+            throw new ArgumentException($"the training set has {train.ClassNames.Count} classes but the model predicts {model.NumClasses}");
+        if (Options.EarlyStopping is not null && validation is null)
+            throw new ArgumentException("early stopping needs a validation set");
+        if (Options.Threads is { } threads) ThreadDefaults.Apply(threads);
+        var device = Options.ResolveDevice();
+        if (Options.CheckpointDirectory is { } directory) CheckpointStore.EnsureWritable(directory);
+
+        model.to(device);
+        if (Options.MemoryFormat == MemoryFormat.ChannelsLast) model.to(MemoryFormat.ChannelsLast);
+        using var optimizer = CreateOptimizer(model);
+        using var ema = Options.EmaDecay is { } decay ? new WeightAverage(model, decay) : null;
+        var loader = new DataLoader(train, preprocessing, Options.Augmentation, new LoaderOptions
+        {
+            BatchSize = Options.BatchSize,
+            Shuffle = true,
+            DropLast = train.Count > Options.BatchSize,
+            Seed = Options.Seed,
+            Training = true,
+            MemoryFormat = Options.MemoryFormat,
+            Prefetch = Options.Prefetch,
+            Workers = Options.Workers,
+        });
+        var schedule = new LearningRateSchedule
+        {
+            Kind = Options.Schedule,
+            BaseLearningRate = Options.EffectiveLearningRate,
+            MinLearningRate = Options.EffectiveLearningRate * Options.MinLearningRateFraction,
+            WarmupEpochs = Options.WarmupEpochs,
+        };
+        var stepsPerEpoch = loader.BatchesPerEpoch;
+        var totalSteps = (long)stepsPerEpoch * Options.Epochs;
+        var checkpoints = Options.CheckpointDirectory is { } dir ? new CheckpointStore(dir, Options.KeepCheckpoints, train.ClassNames, preprocessing) : null;
+        var state = resumeFrom is null
+            ? new RunState()
+            : CheckpointStore.Restore(resumeFrom, model, optimizer, ema);
+
+        MulticlassClassificationMetrics? lastValidation = null;
+        for (var epoch = state.CompletedEpochs + 1; epoch <= Options.Epochs && !state.StoppedEarly; epoch++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var record = TrainEpoch(model, optimizer, ema, loader, schedule, epoch, stepsPerEpoch, totalSteps, device, cancellation);
+            if (validation is not null)
+            {
+                using var averaged = ema?.Swap(model);
+                lastValidation = Evaluator.Evaluate(model, validation, preprocessing, Math.Max(Options.BatchSize, 64), Options.TopK, device, Options.MemoryFormat, cancellation);
+                record = record with
+                {
+                    ValidationLoss = lastValidation.Loss,
+                    ValidationAccuracy = lastValidation.MicroAccuracy,
+                    ValidationTopKAccuracy = lastValidation.TopKAccuracy,
+                };
+            }
+            state = state.After(record, Options.EarlyStopping);
+            checkpoints?.Save(state, model, optimizer, ema, isBest: state.BestEpoch == epoch);
+            EpochCompleted?.Invoke(record);
+        }
+        if (ema is not null) ema.CopyTo(model);
+        return new TrainingResult(state.History, lastValidation, state.BestEpoch, state.StoppedEarly);
+    }
+
+    private EpochRecord TrainEpoch(ClassificationModel model, Optimizer optimizer, WeightAverage? ema, DataLoader loader,
+        LearningRateSchedule schedule, int epoch, int stepsPerEpoch, long totalSteps, Device device, CancellationToken cancellation)
+    {
+        model.train();
+        var clock = Stopwatch.StartNew();
+        double lossSum = 0, learningRate = 0;
+        long correct = 0, seen = 0;
+        var step = 0;
+        foreach (var batch in loader.Epoch(epoch, cancellation))
+        {
+            using var scope = torch.NewDisposeScope();
+            using var _ = batch;
+            var globalStep = (long)(epoch - 1) * stepsPerEpoch + step;
+            learningRate = schedule.At(globalStep, stepsPerEpoch, totalSteps);
+            optimizer.LearningRate = learningRate;
+
+            var input = batch.Input.to(device);
+            var target = batch.Target.to(device);
+            var logits = model.call(input);
+            var loss = F.cross_entropy(logits, target, label_smoothing: Options.LabelSmoothing);
+            var lossValue = loss.item<double>();
+            if (!double.IsFinite(lossValue))
+                throw new TrainingDivergedException($"training diverged: the loss is {lossValue} at epoch {epoch}, step {step + 1} (try a lower learning rate)");
+            optimizer.zero_grad();
+            loss.backward();
+            if (Options.GradientClipNorm is { } maxNorm) GradientClipping.ClipNorm(model.parameters(), maxNorm);
+            optimizer.step();
+            ema?.Update(model);
+
+            var hits = logits.argmax(1).cpu().eq(batch.Labels).sum().item<long>();
+            correct += hits;
+            seen += batch.Count;
+            lossSum += lossValue * batch.Count;
+            step++;
+            StepCompleted?.Invoke(new StepProgress(epoch, step, stepsPerEpoch, lossValue, (double)hits / batch.Count,
+                learningRate, seen / Math.Max(1e-9, clock.Elapsed.TotalSeconds)));
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        return new EpochRecord
+        {
+            Epoch = epoch,
+            TrainLoss = lossSum / Math.Max(1, seen),
+            TrainAccuracy = (double)correct / Math.Max(1, seen),
+            LearningRate = learningRate,
+            Seconds = seconds,
+            ImagesPerSecond = seen / Math.Max(1e-9, seconds),
+        };
+    }
+
+    /// <summary>Two parameter groups when decay is off for norms and biases (1-D tensors), as timm does.</summary>
+    private Optimizer CreateOptimizer(ClassificationModel model)
+    {
+        var lr = Options.EffectiveLearningRate;
+        var decay = Options.EffectiveWeightDecay;
+        var parameters = model.parameters().Where(p => p.requires_grad).ToList();
+        IReadOnlyList<ParameterGroup> groups = Options.NoDecayOnNormAndBias && decay > 0
+            ? new[]
+            {
+                new ParameterGroup(parameters.Where(p => p.dim() > 1).ToList(), lr, decay),
+                new ParameterGroup(parameters.Where(p => p.dim() <= 1).ToList(), lr, 0),
+            }.Where(g => g.Parameters.Count > 0).ToList()
+            : [new ParameterGroup(parameters, lr, decay)];
+        return Options.Optimizer switch
+        {
+            OptimizerKind.Sgd => new SGD(groups, Options.Momentum, 0, Options.Nesterov),
+            OptimizerKind.Adam => new Adam(groups),
+            OptimizerKind.AdamW => new AdamW(groups),
+            _ => throw new ArgumentOutOfRangeException(nameof(Options.Optimizer)),
+        };
+    }
+}

@@ -1,0 +1,76 @@
+using ModelZoo.Torch;
+using ModelZoo.Torch.Modules;
+
+namespace ModelZoo.Pipelines.Training;
+
+/// <summary>
+/// An exponential moving average of a model's weights (timm's ModelEmaV2): after every step
+/// ema = decay · ema + (1 − decay) · weights; buffers (batch-norm statistics) are copied.
+/// </summary>
+public sealed class WeightAverage : IDisposable
+{
+    private readonly double decay;
+    private readonly Dictionary<string, Tensor> average;
+
+    /// <summary>Starts the average at the model's current weights.</summary>
+    public WeightAverage(Module model, double decay)
+    {
+        this.decay = decay;
+        using var noGrad = torch.no_grad();
+        average = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
+    }
+
+    /// <summary>The averaged tensors by state-dict name (owned by this object).</summary>
+    public IReadOnlyDictionary<string, Tensor> State => average;
+
+    /// <summary>Folds the model's current weights into the average.</summary>
+    public void Update(Module model)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        foreach (var (name, value) in model.state_dict())
+        {
+            var target = average[name];
+            if (value.dtype.IsFloatingPoint()) target.lerp_(value, 1 - decay);
+            else target.copy_(value);
+        }
+    }
+
+    /// <summary>Puts the averaged weights into the model until the result is disposed (for validation).</summary>
+    public IDisposable Swap(Module model)
+    {
+        using var noGrad = torch.no_grad();
+        var saved = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
+        CopyTo(model);
+        return new Restore(model, saved);
+    }
+
+    /// <summary>Copies the averaged weights into the model for good.</summary>
+    public void CopyTo(Module model) => model.load_state_dict(average);
+
+    /// <summary>Replaces the average (resuming from a checkpoint).</summary>
+    public void Load(IReadOnlyDictionary<string, Tensor> state)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var (name, target) in average)
+            if (state.TryGetValue(name, out var value)) target.copy_(value);
+            else throw new InvalidDataException($"checkpoint has no EMA value for '{name}'");
+    }
+
+    /// <summary>Frees the averaged tensors.</summary>
+    public void Dispose()
+    {
+        foreach (var tensor in average.Values) tensor.Dispose();
+        average.Clear();
+    }
+
+    private sealed class Restore(Module model, Dictionary<string, Tensor> saved) : IDisposable
+    {
+        public void Dispose()
+        {
+            model.load_state_dict(saved);
+            foreach (var tensor in saved.Values) tensor.Dispose();
+            saved.Clear();
+        }
+    }
+}
