@@ -84,8 +84,6 @@ MZ_IMAGE_API int mz_image_decode(const uint8_t* data, int64_t size, int32_t chan
     require_out(pixels);
     require_out(width);
     require_out(height);
-    if (channels != 1 && channels != 3)
-      throw std::invalid_argument("channels must be 1 (grey) or 3 (RGB)");
     Raster raster = convert_channels(decode(data, checked_input(data, size)), channels);
     *width = raster.width;
     *height = raster.height;
