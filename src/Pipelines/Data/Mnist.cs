@@ -1,0 +1,12 @@
+namespace ModelZoo.Pipelines.Data;
+
+/// <summary>MNIST handwritten digits: 60,000 training and 10,000 test grey images of 28×28.</summary>
+public static class Mnist
+{
+    /// <summary>The digits "0" to "9"; label i is digit i.</summary>
+    public static IReadOnlyList<string> ClassNames { get; } = [.. Enumerable.Range(0, 10).Select(digit => digit.ToString())];
+
+    /// <summary>Loads the training or test set from the standard IDX files in <paramref name="directory"/>.</summary>
+    public static InMemoryImageDataset Load(bool train, string directory) =>
+        IdxDataset.LoadStandardFiles(directory, train, ClassNames);
+}

@@ -1,0 +1,57 @@
+namespace ModelZoo.Pipelines.Imaging;
+
+/// <summary>
+/// Decodes JPEG, PNG, BMP, GIF (first frame), PNM and TGA images, recognised by their content
+/// rather than their extension. Colour becomes grey with PIL's convert("L") weights
+/// (ITU-R 601), alpha is dropped and 16-bit samples keep their high byte, so the pixels match
+/// what PIL's convert("RGB") / convert("L") give a PyTorch pipeline.
+/// </summary>
+public static class ImageDecoder
+{
+    /// <summary>Reads and decodes the image file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="channels">1 for grey, 3 for RGB.</param>
+    /// <exception cref="InvalidDataException">The file is not a readable image; the message names it and says why.</exception>
+    public static Image Decode(string path, int channels) => Decode(File.ReadAllBytes(path), channels, path);
+
+    /// <summary>Decodes an encoded image held in memory.</summary>
+    /// <param name="bytes">The encoded image.</param>
+    /// <param name="channels">1 for grey, 3 for RGB.</param>
+    /// <param name="sourceName">Where the bytes came from, named in error messages.</param>
+    /// <exception cref="InvalidDataException">The bytes are not a readable image; the message says why.</exception>
+    public static unsafe Image Decode(ReadOnlySpan<byte> bytes, int channels, string? sourceName = null)
+    {
+        ChannelCount.RequireGreyOrRgb(channels);
+        fixed (byte* data = bytes)
+        {
+            var status = NativeImageMethods.Decode(data, bytes.Length, channels, out var pixels, out var width, out var height);
+            ThrowIfFailed(status, sourceName);
+            return new Image(width, height, channels, NativeImageMethods.TakeBuffer(pixels, (long)width * height * channels));
+        }
+    }
+
+    /// <summary>Reads only the header of the image file at <paramref name="path"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a readable image; the message names it and says why.</exception>
+    public static ImageInfo ReadInfo(string path) => ReadInfo(File.ReadAllBytes(path), path);
+
+    /// <summary>Reads only the header of an encoded image held in memory.</summary>
+    /// <param name="bytes">The encoded image.</param>
+    /// <param name="sourceName">Where the bytes came from, named in error messages.</param>
+    /// <exception cref="InvalidDataException">The bytes are not a readable image; the message says why.</exception>
+    public static unsafe ImageInfo ReadInfo(ReadOnlySpan<byte> bytes, string? sourceName = null)
+    {
+        fixed (byte* data = bytes)
+        {
+            var status = NativeImageMethods.Info(data, bytes.Length, out var width, out var height, out var channels);
+            ThrowIfFailed(status, sourceName);
+            return new ImageInfo(width, height, channels);
+        }
+    }
+
+    private static void ThrowIfFailed(int status, string? sourceName)
+    {
+        if (status == 0) return;
+        var reason = NativeImageMethods.LastErrorMessage();
+        throw new InvalidDataException(sourceName is null ? reason : $"{sourceName}: {reason}");
+    }
+}
