@@ -22,6 +22,8 @@ internal static class TorchPickleObjects
             return function;
         if (module == "torch" && TorchStorageTypes.TryGetElementType(name, out ScalarType type))
             return new StorageClass(type);
+        if (module == "torch" && name.EndsWith("Storage", StringComparison.Ordinal))
+            throw new FormatProblemException($"storage type '{qualified}' is not supported");
         throw new FormatProblemException($"pickle global '{qualified}' is not allowed");
     }
 

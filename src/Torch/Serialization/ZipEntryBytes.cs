@@ -3,7 +3,8 @@ using System.IO.Compression;
 namespace ModelZoo.Torch.Serialization;
 
 /// <summary>
-/// Reads whole zip records without trusting the sizes in the zip directory for allocation.
+/// Reads whole zip records, checking their CRC-32, without trusting the sizes in the zip directory
+/// for allocation.
 /// </summary>
 /// <remarks>
 /// Records are allocated in one piece while the total stays within the archive's own length, which
@@ -39,6 +40,12 @@ internal sealed class ZipEntryBytes(long archiveLength)
         }
         if (stream.ReadByte() >= 0)
             throw new FormatProblemException($"record '{entry.FullName}' holds more than the {expectedLength} bytes its header declares");
+
+        // System.IO.Compression does not check the CRC; PyTorch (through miniz) does, and so do we.
+        var crc = new Crc32();
+        crc.Append(data);
+        if (crc.Value != entry.Crc32)
+            throw new FormatProblemException($"record '{entry.FullName}' fails its CRC-32 check; the file is corrupted");
         return data;
     }
 

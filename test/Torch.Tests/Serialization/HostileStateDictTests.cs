@@ -32,6 +32,14 @@ public sealed class HostileStateDictTests : IDisposable
     }
 
     [Fact]
+    public void UnsupportedStorageTypeIsNamed()
+    {
+        byte[] file = TensorArchive("w", "UInt16Storage", storageElements: 1, offset: 0, size: [1], stride: [1]);
+
+        Assert.EndsWith("storage type 'torch.UInt16Storage' is not supported", Refused(file).Message);
+    }
+
+    [Fact]
     public void ViewReachingPastItsStorageNamesTensorAndSizes()
     {
         // A 16×3×3×3 float weight (1728 bytes) over a storage of 100 floats (400 bytes).
@@ -113,6 +121,16 @@ public sealed class HostileStateDictTests : IDisposable
         int storageStart = IndexOf(file, "archive/data/0"u8) + "archive/data/0"u8.Length;
 
         Refused([.. file[..(storageStart + 40)], .. file[(storageStart + 80)..]]);
+    }
+
+    [Fact]
+    public void FlippedStorageBitFailsTheCrcCheck()
+    {
+        byte[] file = TensorArchive("w", "FloatStorage", storageElements: 4, offset: 0, size: [4], stride: [1]);
+        // System.IO.Compression writes no extra field, so the record's data follows its name.
+        file[IndexOf(file, "archive/data/0"u8) + "archive/data/0"u8.Length + 5] ^= 0x01;
+
+        Assert.EndsWith("record 'archive/data/0' fails its CRC-32 check; the file is corrupted", Refused(file).Message);
     }
 
     [Fact]
