@@ -67,14 +67,22 @@ public static class PyTorchStateDictReader
         CheckLittleEndian(archive.GetEntry(folder + "byteorder"), records);
 
         object? root = RestrictedUnpickler.Load(records.Read(pickleEntry, pickleEntry.Length));
+        List<(string Name, TensorReference Tensor)> entries = StateDictEntries(root).ToList();
+
+        // Each storage is read once and dropped after its last tensor, which may take the array over.
+        Dictionary<string, int> usesLeft = entries.CountBy(entry => entry.Tensor.Storage.Key).ToDictionary();
         var storages = new Dictionary<string, byte[]>();
-        return StateDictEntries(root)
-            .Select(entry => new StoredTensor(
-                entry.Name,
-                entry.Tensor.Storage.ElementType,
-                entry.Tensor.Size,
-                StridedView.ToRowMajor(entry.Name, entry.Tensor, LoadStorage(entry.Tensor.Storage))))
-            .ToArray();
+        var tensors = new StoredTensor[entries.Count];
+        for (int i = 0; i < entries.Count; i++)
+        {
+            (string name, TensorReference tensor) = entries[i];
+            byte[] storage = LoadStorage(tensor.Storage);
+            bool lastUse = --usesLeft[tensor.Storage.Key] == 0;
+            if (lastUse)
+                storages.Remove(tensor.Storage.Key);
+            tensors[i] = new StoredTensor(name, tensor.Storage.ElementType, tensor.Size, StridedView.ToRowMajor(name, tensor, storage, storageIsSpare: lastUse));
+        }
+        return tensors;
 
         byte[] LoadStorage(StorageReference storage)
         {
@@ -87,7 +95,7 @@ public static class PyTorchStateDictReader
                 storages[storage.Key] = bytes = records.Read(entry, length);
             }
             if (bytes.Length != length)
-                throw new FormatProblemException($"storage {storage.Key} is referenced with {length} and {bytes.Length} bytes");
+                throw new FormatProblemException($"storage {storage.Key} is declared as {length} bytes here and {bytes.Length} bytes elsewhere");
             return bytes;
         }
     }

@@ -7,12 +7,16 @@ namespace ModelZoo.Torch.Serialization;
 /// </summary>
 internal static class StridedView
 {
-    /// <summary>Copies the elements <paramref name="tensor"/> selects from <paramref name="storage"/>.</summary>
+    /// <summary>The elements <paramref name="tensor"/> selects from <paramref name="storage"/>, in row-major order.</summary>
     /// <param name="name">The tensor's state-dict key, for messages.</param>
     /// <param name="tensor">Offset, sizes and strides, all untrusted.</param>
     /// <param name="storage">The storage's bytes, already checked to match its declared element count.</param>
+    /// <param name="storageIsSpare">
+    /// No other tensor will read <paramref name="storage"/>, so when the view is all of it in row-major
+    /// order (the usual case) the array itself is returned instead of a copy.
+    /// </param>
     /// <exception cref="FormatProblemException">The view is malformed or reaches outside the storage.</exception>
-    public static byte[] ToRowMajor(string name, TensorReference tensor, byte[] storage)
+    public static byte[] ToRowMajor(string name, TensorReference tensor, byte[] storage, bool storageIsSpare)
     {
         int elementSize = tensor.Storage.ElementType.ElementSize();
         long storageElements = storage.Length / elementSize;
@@ -24,6 +28,8 @@ internal static class StridedView
         if (elementCount > storageElements)
             throw new FormatProblemException($"tensor '{name}' has {elementCount} elements but storage {tensor.Storage.Key} holds only {storageElements}; overlapping (expanded) views are not supported");
 
+        if (storageIsSpare && elementCount > 0 && elementCount == storageElements && tensor.StorageOffset == 0 && IsRowMajor(tensor))
+            return storage;
         var result = new byte[elementCount * elementSize];
         if (elementCount > 0)
             CopyRows(tensor, storage, elementSize, result);
@@ -60,6 +66,16 @@ internal static class StridedView
             string needed = representable ? $"{(Int128)(span + 1) * elementSize}" : "more than 2^63";
             throw new FormatProblemException($"tensor '{name}' needs {needed} bytes at offset {(Int128)tensor.StorageOffset * elementSize} but storage {tensor.Storage.Key} holds {storageElements * elementSize}");
         }
+    }
+
+    private static bool IsRowMajor(TensorReference tensor)
+    {
+        long[] rowMajor = TensorLayout.RowMajorStrides(tensor.Size);
+        // Strides of size-1 dimensions never move to another element, so any value is row-major.
+        for (int i = 0; i < rowMajor.Length; i++)
+            if (tensor.Size[i] != 1 && tensor.Stride[i] != rowMajor[i])
+                return false;
+        return true;
     }
 
     private static void CopyRows(TensorReference tensor, byte[] storage, int elementSize, byte[] result)

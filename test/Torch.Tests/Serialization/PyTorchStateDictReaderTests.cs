@@ -85,6 +85,16 @@ public sealed class PyTorchStateDictReaderTests(TorchSavedFiles files) : IClassF
     }
 
     [Fact]
+    public void TiedTensorsGetSeparateArrays()
+    {
+        Dictionary<string, StoredTensor> tensors = ReadMixed();
+
+        Assert.Equal([5f, 6f], Values<float>(tensors["tied_first"]));
+        Assert.Equal([5f, 6f], Values<float>(tensors["tied_second"]));
+        Assert.NotSame(tensors["tied_first"].Data, tensors["tied_second"].Data);
+    }
+
+    [Fact]
     public void EmptyTensorsAndParametersAreRead()
     {
         Dictionary<string, StoredTensor> tensors = ReadMixed();

@@ -49,6 +49,9 @@ public sealed class TorchSavedFiles : IDisposable
         mixed['shared_tail'] = shared[6:]
         mixed['empty'] = torch.zeros(0, 3)
         mixed['parameter'] = torch.nn.Parameter(torch.tensor([1.0, 2.0]))
+        tied = torch.tensor([5.0, 6.0])
+        mixed['tied_first'] = tied
+        mixed['tied_second'] = tied
 
         model = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3), torch.nn.BatchNorm2d(4))
         with torch.no_grad():
