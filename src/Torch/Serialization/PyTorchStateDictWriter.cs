@@ -31,10 +31,10 @@ public static class PyTorchStateDictWriter
     private static void WriteArchive(Stream stream, List<StoredTensor> tensors)
     {
         using var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        AddRecord(archive, "data.pkl", StateDictPickle(tensors));
+        AddRecord(archive, "data.pkl", PickleOf(tensors));
         AddRecord(archive, "byteorder", Encoding.ASCII.GetBytes("little"));
         for (int i = 0; i < tensors.Count; i++)
-            AddRecord(archive, $"data/{i}", tensors[i].Data);
+            AddRecord(archive, $"data/{StorageKey(i)}", tensors[i].Data);
         AddRecord(archive, "version", Encoding.ASCII.GetBytes(FormatVersion));
     }
 
@@ -46,48 +46,15 @@ public static class PyTorchStateDictWriter
         record.Write(content);
     }
 
-    /// <summary>
-    /// The pickle torch.save writes for an OrderedDict of tensors, one storage per tensor:
-    /// OrderedDict() then, for each tensor, key and
-    /// _rebuild_tensor_v2(persistent_id, 0, size, stride, False, OrderedDict()), then SETITEMS.
-    /// </summary>
-    private static byte[] StateDictPickle(List<StoredTensor> tensors)
-    {
-        var pickle = new PickleWriter();
-        pickle.Global("collections", "OrderedDict");
-        pickle.EmptyTuple();
-        pickle.Reduce();
-        pickle.Mark();
-        for (int i = 0; i < tensors.Count; i++)
-        {
-            StoredTensor tensor = tensors[i];
-            pickle.String(tensor.Name);
-            pickle.Global("torch._utils", "_rebuild_tensor_v2");
-            pickle.Mark();
-            WritePersistentId(pickle, storageKey: i, tensor);
-            pickle.Integer(0);
-            pickle.IntegerTuple(tensor.Shape);
-            pickle.IntegerTuple(TensorLayout.RowMajorStrides(tensor.Shape));
-            pickle.Boolean(false);
-            pickle.Global("collections", "OrderedDict");
-            pickle.EmptyTuple();
-            pickle.Reduce();
-            pickle.TupleFromMark();
-            pickle.Reduce();
-        }
-        pickle.SetItemsFromMark();
-        return pickle.Finish();
-    }
+    // One storage per tensor, keyed by position, viewed whole in row-major order.
+    private static byte[] PickleOf(List<StoredTensor> tensors) =>
+        StateDictPickle.Build(tensors.Select((tensor, i) => (
+            tensor.Name,
+            new TensorReference(
+                new StorageReference(StorageKey(i), tensor.DType, tensor.Data.Length / tensor.DType.ElementSize()),
+                StorageOffset: 0,
+                tensor.Shape,
+                TensorLayout.RowMajorStrides(tensor.Shape)))));
 
-    private static void WritePersistentId(PickleWriter pickle, int storageKey, StoredTensor tensor)
-    {
-        pickle.Mark();
-        pickle.String("storage");
-        pickle.Global("torch", TorchStorageTypes.ClassNameOf(tensor.DType));
-        pickle.String(storageKey.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        pickle.String("cpu");
-        pickle.Integer(tensor.Data.Length / tensor.DType.ElementSize());
-        pickle.TupleFromMark();
-        pickle.PersistentId();
-    }
+    private static string StorageKey(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -34,16 +34,16 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void UnsupportedStorageTypeIsNamed()
     {
-        byte[] file = TensorArchive("w", "UInt16Storage", storageElements: 1, offset: 0, size: [1], stride: [1]);
+        byte[] pickle = [0x80, 0x02, .. "ctorch\nUInt16Storage\n"u8, (byte)'.'];
 
-        Assert.EndsWith("storage type 'torch.UInt16Storage' is not supported", Refused(file).Message);
+        Assert.EndsWith("storage type 'torch.UInt16Storage' is not supported", Refused(Archive(("archive/data.pkl", pickle))).Message);
     }
 
     [Fact]
     public void ViewReachingPastItsStorageNamesTensorAndSizes()
     {
         // A 16×3×3×3 float weight (1728 bytes) over a storage of 100 floats (400 bytes).
-        byte[] file = TensorArchive("features.0.weight", "FloatStorage", storageElements: 100, offset: 0, size: [16, 3, 3, 3], stride: [27, 9, 3, 1]);
+        byte[] file = TensorArchive("features.0.weight", ScalarType.Float32, storageElements: 100, offset: 0, size: [16, 3, 3, 3], stride: [27, 9, 3, 1]);
 
         ModelFileException error = Refused(file, "model.pth");
 
@@ -53,7 +53,7 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void ViewStartingPastItsStorageIsRefused()
     {
-        byte[] file = TensorArchive("w", "DoubleStorage", storageElements: 4, offset: 3, size: [2], stride: [1]);
+        byte[] file = TensorArchive("w", ScalarType.Float64, storageElements: 4, offset: 3, size: [2], stride: [1]);
 
         Assert.EndsWith("tensor 'w' needs 16 bytes at offset 24 but storage 0 holds 32", Refused(file).Message);
     }
@@ -61,7 +61,7 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void StorageRecordShorterThanDeclaredIsRefused()
     {
-        byte[] file = TensorArchive("w", "FloatStorage", storageElements: 4, offset: 0, size: [4], stride: [1], storageBytes: new byte[8]);
+        byte[] file = TensorArchive("w", ScalarType.Float32, storageElements: 4, offset: 0, size: [4], stride: [1], storageBytes: new byte[8]);
 
         Assert.EndsWith("record 'archive/data/0' is 8 bytes but should be 16", Refused(file).Message);
     }
@@ -69,7 +69,7 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void ExpandedViewCannotTurnFewBytesIntoAHugeTensor()
     {
-        byte[] file = TensorArchive("w", "FloatStorage", storageElements: 1, offset: 0, size: [1L << 40], stride: [0]);
+        byte[] file = TensorArchive("w", ScalarType.Float32, storageElements: 1, offset: 0, size: [1L << 40], stride: [0]);
 
         Assert.Contains("overlapping (expanded) views are not supported", Refused(file).Message);
     }
@@ -79,7 +79,7 @@ public sealed class HostileStateDictTests : IDisposable
     [InlineData(1L << 40, "are not supported")]
     public void AbsurdStorageSizesAreRefusedWithoutAllocating(long storageElements, string expectedProblem)
     {
-        byte[] file = TensorArchive("w", "FloatStorage", storageElements, offset: 0, size: [1], stride: [1], storageBytes: new byte[4]);
+        byte[] file = TensorArchive("w", ScalarType.Float32, storageElements, offset: 0, size: [1], stride: [1], storageBytes: new byte[4]);
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
 
         ModelFileException error = Refused(file);
@@ -91,7 +91,7 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void ShapeWhoseElementCountOverflowsIsRefused()
     {
-        byte[] file = TensorArchive("w", "FloatStorage", storageElements: 1, offset: 0, size: [1L << 40, 1L << 40], stride: [0, 0]);
+        byte[] file = TensorArchive("w", ScalarType.Float32, storageElements: 1, offset: 0, size: [1L << 40, 1L << 40], stride: [0, 0]);
 
         Assert.Contains("tensor 'w' has shape [1099511627776, 1099511627776], which is negative or too large", Refused(file).Message);
     }
@@ -107,7 +107,7 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void TruncatedFilesAreRefusedAtEveryLength()
     {
-        byte[] file = TensorArchive("w", "FloatStorage", storageElements: 64, offset: 0, size: [8, 8], stride: [8, 1]);
+        byte[] file = TensorArchive("w", ScalarType.Float32, storageElements: 64, offset: 0, size: [8, 8], stride: [8, 1]);
         Assert.Equal(64, PyTorchStateDictReader.Read(new MemoryStream(file), "whole.pth")[0].Data.Length / 4);
 
         for (int length = 0; length < file.Length; length += 7)
@@ -117,7 +117,7 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void BytesCutFromTheMiddleOfAStorageAreDetected()
     {
-        byte[] file = TensorArchive("w", "FloatStorage", storageElements: 64, offset: 0, size: [64], stride: [1]);
+        byte[] file = TensorArchive("w", ScalarType.Float32, storageElements: 64, offset: 0, size: [64], stride: [1]);
         int storageStart = IndexOf(file, "archive/data/0"u8) + "archive/data/0"u8.Length;
 
         Refused([.. file[..(storageStart + 40)], .. file[(storageStart + 80)..]]);
@@ -126,7 +126,7 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void FlippedStorageBitFailsTheCrcCheck()
     {
-        byte[] file = TensorArchive("w", "FloatStorage", storageElements: 4, offset: 0, size: [4], stride: [1]);
+        byte[] file = TensorArchive("w", ScalarType.Float32, storageElements: 4, offset: 0, size: [4], stride: [1]);
         // System.IO.Compression writes no extra field, so the record's data follows its name.
         file[IndexOf(file, "archive/data/0"u8) + "archive/data/0"u8.Length + 5] ^= 0x01;
 
@@ -136,7 +136,7 @@ public sealed class HostileStateDictTests : IDisposable
     [Fact]
     public void MissingStorageRecordIsNamed()
     {
-        byte[] pickle = OneTensorPickle("w", "FloatStorage", storageElements: 1, offset: 0, size: [], stride: []);
+        byte[] pickle = OneTensorPickle("w", ScalarType.Float32, storageElements: 1, offset: 0, size: [], stride: []);
 
         Assert.EndsWith("storage record 'data/0' is missing", Refused(Archive(("archive/data.pkl", pickle))).Message);
     }
@@ -187,44 +187,13 @@ public sealed class HostileStateDictTests : IDisposable
         Assert.Throws<ModelFileException>(() => PyTorchStateDictReader.Read(new MemoryStream(file), sourceName));
 
     /// <summary>A one-tensor state dict whose storage and view are whatever the test needs.</summary>
-    private static byte[] TensorArchive(string name, string storageClass, long storageElements, long offset, long[] size, long[] stride, byte[]? storageBytes = null)
-    {
-        int elementSize = storageClass == "DoubleStorage" ? 8 : 4;
-        return Archive(
-            ("archive/data.pkl", OneTensorPickle(name, storageClass, storageElements, offset, size, stride)),
-            ("archive/data/0", storageBytes ?? new byte[storageElements * elementSize]));
-    }
+    private static byte[] TensorArchive(string name, ScalarType type, long storageElements, long offset, long[] size, long[] stride, byte[]? storageBytes = null) =>
+        Archive(
+            ("archive/data.pkl", OneTensorPickle(name, type, storageElements, offset, size, stride)),
+            ("archive/data/0", storageBytes ?? new byte[storageElements * type.ElementSize()]));
 
-    private static byte[] OneTensorPickle(string name, string storageClass, long storageElements, long offset, long[] size, long[] stride)
-    {
-        var pickle = new PickleWriter();
-        pickle.Global("collections", "OrderedDict");
-        pickle.EmptyTuple();
-        pickle.Reduce();
-        pickle.Mark();
-        pickle.String(name);
-        pickle.Global("torch._utils", "_rebuild_tensor_v2");
-        pickle.Mark();
-        pickle.Mark();
-        pickle.String("storage");
-        pickle.Global("torch", storageClass);
-        pickle.String("0");
-        pickle.String("cpu");
-        pickle.Integer(storageElements);
-        pickle.TupleFromMark();
-        pickle.PersistentId();
-        pickle.Integer(offset);
-        pickle.IntegerTuple(size);
-        pickle.IntegerTuple(stride);
-        pickle.Boolean(false);
-        pickle.Global("collections", "OrderedDict");
-        pickle.EmptyTuple();
-        pickle.Reduce();
-        pickle.TupleFromMark();
-        pickle.Reduce();
-        pickle.SetItemsFromMark();
-        return pickle.Finish();
-    }
+    private static byte[] OneTensorPickle(string name, ScalarType type, long storageElements, long offset, long[] size, long[] stride) =>
+        StateDictPickle.Build([(name, new TensorReference(new StorageReference("0", type, storageElements), offset, size, stride))]);
 
     private static byte[] Archive(params (string Name, byte[] Content)[] records)
     {

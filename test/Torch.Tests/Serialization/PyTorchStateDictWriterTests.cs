@@ -48,16 +48,8 @@ public sealed class PyTorchStateDictWriterTests(TorchLoadedFiles files) : IClass
         string path = _directory.File("round_trip.pth");
 
         PyTorchStateDictWriter.Write(path, written);
-        IReadOnlyList<StoredTensor> read = PyTorchStateDictReader.Read(path);
 
-        Assert.Equal(written.Length, read.Count);
-        foreach ((StoredTensor expected, StoredTensor actual) in written.Zip(read))
-        {
-            Assert.Equal(expected.Name, actual.Name);
-            Assert.Equal(expected.DType, actual.DType);
-            Assert.Equal(expected.Shape, actual.Shape);
-            Assert.Equal(expected.Data, actual.Data);
-        }
+        TensorAssert.Equal(written, PyTorchStateDictReader.Read(path));
     }
 
     [Fact]

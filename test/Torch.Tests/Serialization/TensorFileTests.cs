@@ -25,14 +25,7 @@ public sealed class TensorFileTests : IDisposable
         TensorFileContents read = TensorFile.Read(path);
 
         Assert.Equal(Metadata, read.Metadata);
-        Assert.Equal(written.Length, read.Tensors.Count);
-        foreach ((StoredTensor expected, StoredTensor actual) in written.Zip(read.Tensors))
-        {
-            Assert.Equal(expected.Name, actual.Name);
-            Assert.Equal(expected.DType, actual.DType);
-            Assert.Equal(expected.Shape, actual.Shape);
-            Assert.Equal(expected.Data, actual.Data);
-        }
+        TensorAssert.Equal(written, read.Tensors);
     }
 
     [Fact]
