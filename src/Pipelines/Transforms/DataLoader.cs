@@ -36,12 +36,12 @@ public sealed class DataLoader(IImageDataset dataset, Preprocessing preprocessin
     public IImageDataset Dataset { get; } = dataset;
 
     /// <summary>Batches per epoch.</summary>
-    public int BatchesPerEpoch => options.DropLast ? dataset.Count / options.BatchSize : (dataset.Count + options.BatchSize - 1) / options.BatchSize;
+    public int BatchesPerEpoch => options.DropLast ? Dataset.Count / options.BatchSize : (Dataset.Count + options.BatchSize - 1) / options.BatchSize;
 
     /// <summary>The example order of <paramref name="epoch"/>.</summary>
     public int[] Order(int epoch)
     {
-        var order = Enumerable.Range(0, dataset.Count).ToArray();
+        var order = Enumerable.Range(0, Dataset.Count).ToArray();
         if (options.Shuffle) SplitMix.Stream(options.Seed, epoch, -1).Shuffle(order);
         return order;
     }
@@ -101,8 +101,8 @@ public sealed class DataLoader(IImageDataset dataset, Preprocessing preprocessin
         var start = batchIndex * options.BatchSize;
         var indices = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)).ToArray();
         var random = SplitMix.Stream(options.Seed, epoch, batchIndex);
-        using var images = BatchBuilder.Build(dataset, indices, preprocessing, augmentation, options.Training, random);
-        var labels = indices.Select(i => (long)dataset.GetLabel(i)).ToArray();
-        return BatchAugmenter.Apply(images, labels, dataset.ClassNames.Count, preprocessing, augmentation, options.Training, random, options.MemoryFormat);
+        using var images = BatchBuilder.Build(Dataset, indices, preprocessing, augmentation, options.Training, random);
+        var labels = indices.Select(i => (long)Dataset.GetLabel(i)).ToArray();
+        return BatchAugmenter.Apply(images, labels, Dataset.ClassNames.Count, preprocessing, augmentation, options.Training, random, options.MemoryFormat);
     }
 }

@@ -109,7 +109,7 @@ public sealed class TrainerTests
         using var folder = new TempDirectory();
         var (model, _) = Train(Quick(4, folder.Path) with { KeepCheckpoints = 2 });
         model.Dispose();
-        var files = Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order().ToArray();
+        var files = Directory.GetFiles(folder.Path).Select(p => Path.GetFileName(p)!).Order().ToArray();
         Assert.Equal(["best.mzckpt", "epoch-003.mzckpt", "epoch-004.mzckpt"], files);
     }
 
