@@ -81,6 +81,24 @@ public class AutogradTests
     }
 
     [Fact]
+    public void AnAssignedGradientMustMatchShapeAndDtype()
+    {
+        var x = Leaf(1, 2);
+        var error = Assert.Throws<TorchException>(() => x.grad = torch.ones([3]));
+        Assert.Contains("different size", error.Message);
+        error = Assert.Throws<TorchException>(() => x.grad = torch.ones([2], ScalarType.Float64));
+        Assert.Contains("different type", error.Message);
+        Assert.Null(x.grad);
+    }
+
+    [Fact]
+    public void BackwardFromATensorOutsideTheGraphIsAnError()
+    {
+        var error = Assert.Throws<TorchException>(() => torch.ones([1]).sum().backward());
+        Assert.Contains("does not require grad", error.Message);
+    }
+
+    [Fact]
     public void RetainGraphAllowsASecondBackward()
     {
         var x = Leaf(3);
