@@ -19,6 +19,14 @@ public class InterpolateTests
     }
 
     [Fact]
+    public void NearestRefusesBilinearOnlyOptions()
+    {
+        var input = torch.ones([1, 1, 2, 2]);
+        Assert.Throws<TorchException>(() => F.interpolate(input, (4, 4), align_corners: true));
+        Assert.Throws<TorchException>(() => F.interpolate(input, (1, 1), antialias: true));
+    }
+
+    [Fact]
     public void BilinearUpsamplingWithHalfPixelCentres()
     {
         var input = torch.tensor(new float[] { 0, 4 }, 1, 1, 1, 2);
