@@ -32,6 +32,11 @@ public class ActivationTests
         Expect.Close(F.silu(X()), [7], Inputs.Select(x => x * Sigmoid(x)).ToArray());
 
     [Fact]
+    public void Tanh() =>
+        // tanh(ln 2) = (4 - 1) / (4 + 1)
+        Expect.Close(F.tanh(torch.tensor(new[] { (float)-Math.Log(2), 0, (float)Math.Log(2) })), [3], [-0.6, 0, 0.6]);
+
+    [Fact]
     public void InPlaceVariantsOverwriteTheirInputAndReturnIt()
     {
         var x = X();
@@ -57,6 +62,10 @@ public class ActivationTests
         x = X();
         Assert.Same(x, F.silu(x, inplace: true));
         Expect.Close(x, [7], Inputs.Select(v => v * Sigmoid(v)).ToArray());
+
+        x = X();
+        Assert.Same(x, F.tanh(x, inplace: true));
+        Expect.Close(x, [7], Inputs.Select(v => Math.Tanh(v)).ToArray());
     }
 
     [Fact]

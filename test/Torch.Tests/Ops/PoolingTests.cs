@@ -50,6 +50,14 @@ public class PoolingTests
     }
 
     [Fact]
+    public void AdaptiveMaxPoolWithDividingAndOverlappingWindows()
+    {
+        Expect.Close(F.adaptive_max_pool2d(Scrambled4x4(), (2, 2)), [1, 1, 2, 2], [5, 8, 10, 11]);
+        // 3 -> 2: windows [0, 2) and [1, 3) in each direction.
+        Expect.Close(F.adaptive_max_pool2d(Scrambled3x3(), (2, 2)), [1, 1, 2, 2], [5, 8, 9, 8]);
+    }
+
+    [Fact]
     public void AdaptiveAvgPoolToOneIsTheGlobalMean()
     {
         var input = torch.arange(1, 10, 1, ScalarType.Float32).reshape(1, 1, 3, 3);

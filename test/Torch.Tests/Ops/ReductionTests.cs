@@ -33,6 +33,21 @@ public class ReductionTests
         Expect.Close(X().mean([0, 1], keepdim: true), [1, 1], [3.5]);
     }
 
+    [Fact]
+    public void AllFiniteSpotsNaNAndInfinity()
+    {
+        Assert.True(X().all_finite());
+        Assert.False(torch.tensor(new[] { 1f, float.NaN }).all_finite());
+        Assert.False(torch.tensor(new[] { float.NegativeInfinity }).all_finite());
+    }
+
+    [Fact]
+    public void MaxAbsDiffAcrossTypesAndBroadcasting()
+    {
+        Assert.Equal(3.5, X().max_abs_diff(torch.tensor(new[] { 1.0, 2, 3, 4, 5, 9.5 }, 2, 3)));
+        Assert.Equal(5.0, X().max_abs_diff(torch.zeros([3]).add(1)));
+    }
+
     // 3 9 1
     // 7 2 8
     private static Tensor Y() => torch.tensor(new float[] { 3, 9, 1, 7, 2, 8 }, 2, 3);

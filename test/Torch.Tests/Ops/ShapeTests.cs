@@ -104,6 +104,31 @@ public class ShapeTests
     }
 
     [Fact]
+    public void GatherPicksAnIndexPerElement()
+    {
+        var x = torch.tensor(new float[] { 1, 2, 3, 4 }, 2, 2);
+        var index = torch.tensor(new long[] { 0, 0, 1, 0 }, 2, 2);
+        Expect.Close(x.gather(1, index), [2, 2], [1, 1, 4, 3]);
+    }
+
+    [Fact]
+    public void StackJoinsAlongANewDimension()
+    {
+        var a = torch.tensor(new float[] { 1, 2 });
+        var b = torch.tensor(new float[] { 3, 4 });
+        Expect.Close(torch.stack([a, b]), [2, 2], [1, 2, 3, 4]);
+        Expect.Close(torch.stack([a, b], 1), [2, 2], [1, 3, 2, 4]);
+    }
+
+    [Fact]
+    public void OneHotEncodesLabels()
+    {
+        var labels = torch.tensor(new long[] { 0, 2, 1 });
+        Expect.Exactly(F.one_hot(labels, 4), [3, 4], new long[] { 1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0 });
+        Assert.Equal([3L, 3], F.one_hot(labels).shape);
+    }
+
+    [Fact]
     public void CatJoinsAlongAnExistingDimension()
     {
         var a = torch.tensor(new float[] { 1, 2, 3, 4 }, 2, 2);

@@ -65,6 +65,36 @@ public class InitTests
     }
 
     [Fact]
+    public void XavierUniformBoundUsesBothFans()
+    {
+        // [256, 512]: bound = gain * sqrt(6 / (fan_in + fan_out)) = 2 * sqrt(6 / 768)
+        var bound = 2 * Math.Sqrt(6.0 / 768);
+        var (_, std, min, max) = Statistics(Init.xavier_uniform_(torch.empty([256, 512]), gain: 2));
+        Assert.InRange(min, -bound, -0.99 * bound);
+        Assert.InRange(max, 0.99 * bound, bound);
+        Assert.InRange(std, bound / Math.Sqrt(3) * 0.97, bound / Math.Sqrt(3) * 1.03);
+    }
+
+    [Fact]
+    public void XavierNormalStdUsesBothFans()
+    {
+        // std = sqrt(2 / (fan_in + fan_out)) = sqrt(2 / 768)
+        var (_, std, _, _) = Statistics(Init.xavier_normal_(torch.empty([256, 512])));
+        Assert.InRange(std, Math.Sqrt(2.0 / 768) * 0.97, Math.Sqrt(2.0 / 768) * 1.03);
+    }
+
+    [Fact]
+    public void NormalAndUniformTakeTheirParameters()
+    {
+        var (mean, std, _, _) = Statistics(Init.normal_(torch.empty([100_000]), mean: 3, std: 0.5));
+        Assert.InRange(mean, 2.99, 3.01);
+        Assert.InRange(std, 0.5 * 0.97, 0.5 * 1.03);
+        var (_, _, min, max) = Statistics(Init.uniform_(torch.empty([100_000]), low: 2, high: 5));
+        Assert.InRange(min, 2, 2.01);
+        Assert.InRange(max, 4.99, 5);
+    }
+
+    [Fact]
     public void ZerosOnesAndConstantAreExact()
     {
         Assert.All(Init.zeros_(torch.empty([3, 4])).data<float>(), v => Assert.Equal(0f, v));

@@ -100,6 +100,25 @@ public class TensorPropertiesTests
         Assert.Throws<TorchException>(() => torch.zeros([3]).CopyFrom<float>([1, 2]));
 
     [Fact]
+    public void LikeFactoriesCopyShapeAndDtype()
+    {
+        var x = torch.tensor(new[] { 1, 2, 3 }, 3, 1);
+        Expect.Exactly(torch.zeros_like(x), [3, 1], new[] { 0, 0, 0 });
+        Expect.Exactly(torch.ones_like(x), [3, 1], new[] { 1, 1, 1 });
+    }
+
+    [Fact]
+    public void AnAliasSharesTheTensorButNotTheHandle()
+    {
+        var x = torch.tensor(new[] { 1f });
+        var alias = x.alias();
+        alias.add_(1);
+        Assert.Equal(2f, x.item<float>());
+        alias.Dispose();
+        Assert.Equal(2f, x.item<float>());
+    }
+
+    [Fact]
     public void CloneOwnsItsStorage()
     {
         var x = torch.tensor(new[] { 1f });
