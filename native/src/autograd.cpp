@@ -26,7 +26,18 @@ MZ_API int mz_tensor_grad(mz_tensor t, mz_tensor* out) noexcept {
   return guard([&] { require_out(out); *out = wrap(tensor(t).grad()); });
 }
 MZ_API int mz_tensor_set_grad(mz_tensor t, mz_tensor grad) noexcept {
-  return guard([&] { tensor(t).mutable_grad() = mz::optional_tensor(grad); });
+  return guard([&] {
+    auto& self = tensor(t);
+    auto g = mz::optional_tensor(grad);
+    // mutable_grad() takes anything; PyTorch's grad setter checks these, and a
+    // mismatched gradient would otherwise fail only later, far from its cause.
+    if (g.defined()) {
+      TORCH_CHECK(g.sizes() == self.sizes(), "assigned grad has data of a different size");
+      TORCH_CHECK(g.scalar_type() == self.scalar_type(), "assigned grad has data of a different type");
+      TORCH_CHECK(g.device() == self.device(), "assigned grad has data located on a different device");
+    }
+    self.mutable_grad() = g;
+  });
 }
 MZ_API int mz_tensor_detach(mz_tensor t, mz_tensor* out) noexcept {
   return guard([&] { require_out(out); *out = wrap(tensor(t).detach()); });

@@ -95,9 +95,11 @@ MZ_API int mz_pow_scalar_(mz_tensor a, double exponent) noexcept {
 }
 
 namespace {
+// Through mz::scalar like every other scalar argument: a double Scalar would
+// promote an integer tensor to float (clamp type-promotes since libtorch 1.13).
 c10::optional<at::Scalar> bound(int32_t present, double value) {
   if (!present) return c10::nullopt;
-  return at::Scalar(value);
+  return scalar(value);
 }
 }  // namespace
 

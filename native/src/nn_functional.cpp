@@ -134,6 +134,9 @@ MZ_API int mz_interpolate(mz_tensor input, const int64_t* size, int32_t mode, in
     require_out(out);
     auto options = F::InterpolateFuncOptions().size(std::vector<int64_t>{size[0], size[1]});
     if (mode == 0) {
+      // As in PyTorch: these options mean nothing for nearest, so asking for them is an error.
+      if (align_corners || antialias)
+        throw std::invalid_argument("align_corners and antialias apply only to bilinear interpolation, not nearest");
       options.mode(torch::kNearest);
     } else if (mode == 1) {
       options.mode(torch::kBilinear).align_corners(align_corners != 0).antialias(antialias != 0);

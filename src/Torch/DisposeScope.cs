@@ -59,7 +59,13 @@ public sealed class DisposeScope : IDisposable
             tensor.Dispose();
         }
         tensors.Clear();
-        // Scopes nest; restore the outer one even if an inner scope was leaked by mistake.
-        if (ReferenceEquals(current, this)) current = Outer;
+        // Scopes nest; restore the outer one even if an inner scope was leaked by mistake
+        // (still current above this one), so the leaked scope does not swallow later tensors.
+        for (var scope = current; scope is not null; scope = scope.Outer)
+        {
+            if (!ReferenceEquals(scope, this)) continue;
+            current = Outer;
+            break;
+        }
     }
 }

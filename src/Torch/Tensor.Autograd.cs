@@ -36,7 +36,7 @@ public partial class Tensor
     public void backward(Tensor? gradient = null, bool retain_graph = false, bool create_graph = false) =>
         Done(mz_backward(Handle, HandleOf(gradient), retain_graph ? 1 : 0, create_graph ? 1 : 0), this, gradient);
 
-    /// <summary>The accumulated gradient (a new handle each time), or null when none.</summary>
+    /// <summary>The accumulated gradient (a new handle each time), or null when none. An assigned gradient must match in shape, dtype and device.</summary>
     public Tensor? grad
     {
         get => WrapOptional(mz_tensor_grad(Handle, out var r), r, this);

@@ -52,7 +52,10 @@ public partial class Tensor
     public unsafe Tensor[] split(long split_size, long dim = 0)
     {
         if (split_size <= 0) throw new ArgumentOutOfRangeException(nameof(split_size), split_size, "split size must be positive");
-        var length = size((int)dim);
+        // An out-of-range dim is left to libtorch, which reports it like chunk and cat do.
+        var sizes = shape;
+        var d = dim < 0 ? dim + sizes.Length : dim;
+        var length = d >= 0 && d < sizes.Length ? sizes[d] : 0;
         var capacity = Math.Max(1, (length + split_size - 1) / split_size);
         var outs = new IntPtr[capacity];
         long count;

@@ -144,7 +144,11 @@ public partial class Tensor : IDisposable
     public long size(int dimension)
     {
         var sizes = shape;
-        return sizes[dimension < 0 ? sizes.Length + dimension : dimension];
+        var d = dimension < 0 ? sizes.Length + dimension : dimension;
+        if (d < 0 || d >= sizes.Length)
+            throw new ArgumentOutOfRangeException(nameof(dimension), dimension,
+                $"Dimension out of range (expected to be in range of [{-sizes.Length}, {sizes.Length - 1}], but got {dimension})");
+        return sizes[d];
     }
 
     /// <summary>Number of elements.</summary>

@@ -150,7 +150,7 @@ public static partial class torch
             public static Tensor nll_loss(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean, long ignore_index = -100) =>
                 Tensor.Wrap(mz_nll_loss(input.Handle, target.Handle, Tensor.HandleOf(weight), (int)reduction, ignore_index, out var r), r, input, target, weight);
 
-            /// <summary>Resizes NCHW images to (h, w).</summary>
+            /// <summary>Resizes NCHW images to (h, w); align_corners and antialias apply to bilinear only.</summary>
             public static unsafe Tensor interpolate(Tensor input, (long, long) size, InterpolationMode mode = InterpolationMode.Nearest,
                 bool align_corners = false, bool antialias = false)
             {

@@ -8,7 +8,7 @@ MZ_API int mz_tensor_is_leaf(mz_tensor t, int32_t* out) MZ_NOEXCEPT;
 MZ_API int mz_backward(mz_tensor t, mz_tensor gradient, int32_t retain_graph, int32_t create_graph) MZ_NOEXCEPT;
 /* *out is NULL when the tensor has no gradient yet. */
 MZ_API int mz_tensor_grad(mz_tensor t, mz_tensor* out) MZ_NOEXCEPT;
-/* grad may be NULL to clear it. */
+/* grad may be NULL to clear it; otherwise it must match t in size, dtype and device. */
 MZ_API int mz_tensor_set_grad(mz_tensor t, mz_tensor grad) MZ_NOEXCEPT;
 MZ_API int mz_tensor_detach(mz_tensor t, mz_tensor* out) MZ_NOEXCEPT;
 MZ_API int mz_tensor_detach_(mz_tensor t) MZ_NOEXCEPT;

@@ -33,6 +33,7 @@ MZ_API int mz_cross_entropy(mz_tensor input, mz_tensor target, mz_tensor weight,
                             int64_t ignore_index, double label_smoothing, mz_tensor* out) MZ_NOEXCEPT;
 MZ_API int mz_nll_loss(mz_tensor input, mz_tensor target, mz_tensor weight, int32_t reduction,
                        int64_t ignore_index, mz_tensor* out) MZ_NOEXCEPT;
-/* mode: 0 nearest, 1 bilinear. size holds (h, w). */
+/* mode: 0 nearest, 1 bilinear. size holds (h, w). align_corners and antialias
+   apply to bilinear only; setting either with nearest is an error. */
 MZ_API int mz_interpolate(mz_tensor input, const int64_t* size, int32_t mode, int32_t align_corners,
                           int32_t antialias, mz_tensor* out) MZ_NOEXCEPT;
