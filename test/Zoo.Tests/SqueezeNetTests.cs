@@ -1,0 +1,99 @@
+using ModelZoo.Torch;
+
+namespace ModelZoo.Zoo.Tests;
+
+public sealed class SqueezeNetTests
+{
+    // name, parameters, conv+FC MMACs at 1000 classes and 3×224×224: shared/reference/architectures.md for
+    // 1.0 and 1.1; the simple bypass adds nothing; the complex bypass adds 1×1 convs 96→128 and 128→256 at
+    // 54×54, 256→384 and 384→512 at 27×27 (341,248 weights and biases, 346.4 MMACs).
+    public static TheoryData<string, long, double> Sizes => new()
+    {
+        { "squeezenet1_0", 1_248_424, 818.9 },
+        { "squeezenet1_1", 1_235_496, 349.2 },
+        { "squeezenet1_0_simple_bypass", 1_248_424, 818.9 },
+        { "squeezenet1_0_complex_bypass", 1_589_672, 1165.3 },
+    };
+
+    public static TheoryData<string> Names => new(ModelRegistry.Default.List("squeezenet*").Select(e => e.Name));
+
+    [Fact]
+    public void RegistersFourVariants() =>
+        Assert.Equal(["squeezenet1_0", "squeezenet1_0_complex_bypass", "squeezenet1_0_simple_bypass", "squeezenet1_1"],
+            ModelRegistry.Default.List("squeezenet*").Select(e => e.Name));
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void ImageNetSizes(string name, long parameters, double mmacs) => ModelChecks.ImageNetSizes(name, parameters, mmacs);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void SmallInputs(string name) => ModelChecks.SmallInputs(name);
+
+    // No batch norm: with torchvision's init the bypass sums give large logits and gradients (squared norm
+    // about 3e6 for the complex bypass), so the step that must lower the loss is a small one.
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void TrainingStep(string name) => ModelChecks.TrainingStep(name, learningRate: 1e-5);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void ResetClassifierChangesOutputWidth(string name) => ModelChecks.ResetClassifierChangesOutputWidth(name);
+
+    [Theory]
+    [InlineData("squeezenet1_0", "torchvision_squeezenet1_0.txt")]
+    [InlineData("squeezenet1_1", "torchvision_squeezenet1_1.txt")]
+    [InlineData("squeezenet1_0_simple_bypass", "torchvision_squeezenet1_0.txt")]
+    public void StateDictHasTorchvisionKeysAndShapes(string name, string reference) =>
+        ModelChecks.StateDictMatchesReference(name, reference);
+
+    [Fact]
+    public void ComplexBypassAddsConvShortcutsAroundFire2468()
+    {
+        using var plain = ModelRegistry.Default.Create("squeezenet1_0");
+        using var complex = ModelRegistry.Default.Create("squeezenet1_0_complex_bypass");
+        var added = complex.state_dict().Where(e => !plain.state_dict().ContainsKey(e.Key))
+            .Select(e => $"{e.Key} {string.Join(",", e.Value.shape)}");
+        Assert.Equal(
+        [
+            "features.3.bypass.weight 128,96,1,1", "features.3.bypass.bias 128",
+            "features.5.bypass.weight 256,128,1,1", "features.5.bypass.bias 256",
+            "features.8.bypass.weight 384,256,1,1", "features.8.bypass.bias 384",
+            "features.10.bypass.weight 512,384,1,1", "features.10.bypass.bias 512",
+        ], added);
+    }
+
+    [Fact]
+    public void SimpleBypassAddsTheInputOfFire3()
+    {
+        // Same weights, different outputs: only the shortcuts tell the two apart.
+        using var scope = torch.NewDisposeScope();
+        using var plain = ModelRegistry.Default.Create("squeezenet1_0", new ModelOptions { NumClasses = 10, InputSize = 32 });
+        using var bypass = ModelRegistry.Default.Create("squeezenet1_0_simple_bypass", new ModelOptions { NumClasses = 10, InputSize = 32 });
+        ModelChecks.FillDeterministically(plain);
+        ModelChecks.FillDeterministically(bypass);
+        plain.eval();
+        bypass.eval();
+        using var noGrad = torch.no_grad();
+        var input = torch.randn([1, 3, 32, 32]);
+        Assert.True(plain.call(input).max_abs_diff(bypass.call(input)) > 1e-3);
+    }
+
+    // torchvision 0.14's squeezenet1_0 / squeezenet1_1 logits (eval mode, dropout off).
+    [Theory]
+    [InlineData("squeezenet1_0", new[] { 0.012432f, 0.0233717f, 0.0375069f, 0.202595f, 0.4988f, 0.76262f, 0.950235f, 1.03504f, 1.01594f, 0.915251f })]
+    [InlineData("squeezenet1_1", new[] { 0f, 0.00257613f, 0.0167796f, 0.188696f, 0.487834f, 0.755179f, 0.946813f, 1.03587f, 1.02095f, 0.924124f })]
+    public void LogitsMatchTorchvision(string name, float[] expected) => ModelChecks.LogitsMatchReference(name, expected);
+
+    [Fact]
+    public void SmallInputModeKeepsTheFeatureMapUseful()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = ModelRegistry.Default.Create("squeezenet1_0", new ModelOptions { NumClasses = 10, InputSize = 32 });
+        model.eval();
+        Assert.Equal(new long[] { 1, 512, 6, 6 }, model.ForwardFeatures(torch.randn([1, 3, 32, 32])).shape);
+        using var large = ModelRegistry.Default.Create("squeezenet1_0", new ModelOptions { NumClasses = 10 });
+        large.eval();
+        Assert.Equal(new long[] { 1, 512, 13, 13 }, large.ForwardFeatures(torch.randn([1, 3, 224, 224])).shape);
+    }
+}
