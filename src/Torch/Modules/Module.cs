@@ -56,6 +56,21 @@ public abstract partial class Module : IDisposable
         return module;
     }
 
+    /// <summary>
+    /// Puts <paramref name="module"/> in the place of the sub-module registered as <paramref name="name"/>
+    /// (same position, so state-dict order is kept) and disposes the old one; models use it to swap
+    /// their classifier.
+    /// </summary>
+    protected T ReplaceModule<T>(string name, T module) where T : Module
+    {
+        var index = ownChildren.FindIndex(c => c.Key == name);
+        if (index < 0) throw new ArgumentException($"{TypeName} has no sub-module named '{name}'", nameof(name));
+        var old = ownChildren[index].Value;
+        ownChildren[index] = new(name, module);
+        if (!ReferenceEquals(old, module)) old.Dispose();
+        return module;
+    }
+
     private void CheckNewName(string name)
     {
         if (string.IsNullOrEmpty(name) || name.Contains('.'))
