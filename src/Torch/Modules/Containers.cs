@@ -36,10 +36,20 @@ public sealed class Sequential : TensorModule, IEnumerable<TensorModule>
     public TensorModule this[int index] => layers[index];
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Each intermediate output is disposed once the next module has run (as TorchSharp's Sequential does),
+    /// so a forward pass outside a dispose scope does not leave them to the finalizer; autograd keeps what
+    /// it needs, and a forward hook that wants to keep an output must keep its own alias.
+    /// </remarks>
     public override Tensor forward(Tensor input)
     {
         var x = input;
-        foreach (var layer in layers) x = layer.call(x);
+        foreach (var layer in layers)
+        {
+            var next = layer.call(x);
+            if (!ReferenceEquals(x, input) && !ReferenceEquals(next, x)) x.Dispose();
+            x = next;
+        }
         return ReferenceEquals(x, input) ? input.alias() : x;
     }
 
