@@ -24,6 +24,7 @@ internal static class ListCommand
                 return 0;
             }
             var table = new Table().AddColumns("name", "family", "params", "MACs (224)", "description");
+            table.Columns[0].NoWrap();
             table.Columns[2].RightAligned();
             table.Columns[3].RightAligned();
             foreach (var row in rows)
