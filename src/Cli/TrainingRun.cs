@@ -64,6 +64,7 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
     {
         AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(architecture)}[/] on {train.Count} images ({train.ClassNames.Count} classes, " +
                                $"{preprocessing.InputSize} px, {torch.get_num_threads()} threads, {options.ResolveDevice()})");
+        if (!AnsiConsole.Profile.Capabilities.Interactive) return WithLogLines(trainer, model, resumeFrom);
         TrainingResult? result = null;
         AnsiConsole.Progress()
             .AutoClear(false)
@@ -92,6 +93,21 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
                 result = trainer.Fit(model, train, test, preprocessing, resumeFrom);
             });
         return result!;
+    }
+
+    /// <summary>Without a terminal (CI, pipes) a redrawn bar would print every frame: log a line per tenth of an epoch instead.</summary>
+    private TrainingResult WithLogLines(Trainer trainer, Zoo.ClassificationModel model, string? resumeFrom)
+    {
+        trainer.StepCompleted += step =>
+        {
+            var tenth = Math.Max(1, step.StepsPerEpoch / 10);
+            if (step.Step % tenth == 0 || step.Step == step.StepsPerEpoch)
+                Console.WriteLine(Label(step.Epoch, string.Create(CultureInfo.InvariantCulture,
+                    $"step {step.Step}/{step.StepsPerEpoch} loss {step.Loss:F3} acc {step.Accuracy:F3} {step.ImagesPerSecond:F0} img/s")));
+        };
+        trainer.EpochCompleted += epoch => Console.WriteLine(Label(epoch.Epoch, string.Create(CultureInfo.InvariantCulture,
+            $"done: loss {epoch.TrainLoss:F3} acc {epoch.TrainAccuracy:F3} val acc {epoch.ValidationAccuracy:F3} {epoch.Seconds:F0} s")));
+        return trainer.Fit(model, train, test, preprocessing, resumeFrom);
     }
 
     private string Label(int epoch, string detail) => $"epoch {epoch}/{options.Epochs} {detail}";

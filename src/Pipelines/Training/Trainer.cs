@@ -64,6 +64,16 @@ public sealed partial class Trainer(TrainerOptions options)
             Prefetch = Options.Prefetch,
             Workers = Options.Workers,
         });
+        // Precise BN sees un-augmented training images, in an order of its own per epoch.
+        var calibration = new DataLoader(train, preprocessing, Augmentation.None, new LoaderOptions
+        {
+            BatchSize = Options.BatchSize,
+            Shuffle = true,
+            Seed = Options.Seed + 1,
+            MemoryFormat = Options.MemoryFormat,
+            Prefetch = Options.Prefetch,
+            Workers = Options.Workers,
+        });
         var schedule = new LearningRateSchedule
         {
             Kind = Options.Schedule,
@@ -83,6 +93,8 @@ public sealed partial class Trainer(TrainerOptions options)
         {
             cancellation.ThrowIfCancellationRequested();
             var record = TrainEpoch(model, optimizer, ema, loader, schedule, epoch, stepsPerEpoch, totalSteps, device, cancellation);
+            if (Options.PreciseBatchNormBatches > 0)
+                PreciseBatchNorm.Recalibrate(model, calibration.Epoch(epoch, cancellation), Options.PreciseBatchNormBatches, device);
             if (validation is not null)
             {
                 using var averaged = ema?.Swap(model);

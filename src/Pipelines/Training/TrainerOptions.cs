@@ -76,6 +76,11 @@ public sealed record TrainerOptions
     public int Prefetch { get; init; } = 4;
     /// <summary>Loader threads.</summary>
     public int Workers { get; init; } = 2;
+    /// <summary>
+    /// Training batches (without augmentation) over which batch-norm statistics are recomputed after every
+    /// epoch ("precise BN"; 0 = off). Short runs need it: the running averages lag behind the weights.
+    /// </summary>
+    public int PreciseBatchNormBatches { get; init; } = 50;
     /// <summary>K of the top-K accuracy in validation.</summary>
     public int TopK { get; init; } = 5;
 

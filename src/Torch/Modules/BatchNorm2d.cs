@@ -32,8 +32,8 @@ public sealed class BatchNorm2d : TensorModule
     public long Features { get; }
     /// <summary>Added to the variance for stability.</summary>
     public double Eps { get; }
-    /// <summary>Weight of the newest batch in the running statistics.</summary>
-    public double Momentum { get; }
+    /// <summary>Weight of the newest batch in the running statistics (settable, as bn.momentum in PyTorch).</summary>
+    public double Momentum { get; set; }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
