@@ -7,5 +7,6 @@ foreach (var command in CommandCatalog.All()) root.Subcommands.Add(command);
 return CliErrors.Run(() =>
 {
     ModelZoo.Torch.ThreadDefaults.Apply();
-    return root.Parse(args).Invoke();
+    // Our handler turns user errors into one line; the default one would print stack traces.
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 });

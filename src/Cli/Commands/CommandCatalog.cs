@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return SummaryCommand.Create();
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return PredictCommand.Create();
     }
 }

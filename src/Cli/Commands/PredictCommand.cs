@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ModelZoo.Pipelines.Persistence;
+using ModelZoo.Pipelines.Prediction;
+using ModelZoo.Torch;
+using Spectre.Console;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary><c>modelzoo predict --model FILE IMAGE...</c>: the top-K classes of each image.</summary>
+internal static class PredictCommand
+{
+    internal static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "A model file (.mzmodel) or checkpoint (.mzckpt).", Required = true };
+        var images = new Argument<string[]>("images") { Description = "Image files (JPEG, PNG, BMP).", Arity = ArgumentArity.OneOrMore };
+        var top = new Option<int>("--top") { Description = "Classes to show per image.", DefaultValueFactory = _ => 3 };
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("predict", "Classify images with a trained model.") { model, images, top, threads, json };
+        command.SetAction(result =>
+        {
+            ThreadDefaults.Apply(result.GetValue(threads));
+            var paths = result.GetValue(images)!;
+            using var trained = ModelFile.Load(result.GetValue(model)!);
+            var predictions = new Predictor(trained).PredictFiles(paths, result.GetValue(top));
+            if (result.GetValue(json))
+            {
+                var rows = paths.Zip(predictions, (path, p) => new Dictionary<string, object>
+                {
+                    ["image"] = path,
+                    ["predicted_label"] = p.PredictedLabel,
+                    ["top"] = p.Top.Select(t => new Dictionary<string, object> { ["label"] = t.Label, ["probability"] = t.Probability }).ToList(),
+                });
+                Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
+                return 0;
+            }
+            var table = new Table().AddColumns("image", "prediction", "top classes");
+            foreach (var (path, p) in paths.Zip(predictions))
+                table.AddRow(Markup.Escape(Path.GetFileName(path)), Markup.Escape(p.PredictedLabel),
+                    Markup.Escape(string.Join(", ", p.Top.Select(t => $"{t.Label} {t.Probability.ToString("P1", CultureInfo.InvariantCulture)}"))));
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}
