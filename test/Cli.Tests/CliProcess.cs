@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace ModelZoo.Cli.Tests;
+
+/// <summary>Runs the built <c>modelzoo</c> CLI as a separate process, as a user would.</summary>
+internal static class CliProcess
+{
+    internal sealed record Result(int ExitCode, string Output, string Error);
+
+    internal static Result Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "modelzoo.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"modelzoo {string.Join(' ', arguments)} did not finish in 5 minutes");
+        }
+        return new Result(process.ExitCode, output.Result, error.Result);
+    }
+}
