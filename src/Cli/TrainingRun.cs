@@ -20,16 +20,10 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
     internal int Execute(string? resumeFrom)
     {
         CheckpointStore.EnsureWritable(outDirectory);
-        torch.manual_seed((ulong)options.Seed);
-        var modelOptions = new ModelOptions
-        {
-            NumClasses = train.ClassNames.Count,
-            InChannels = preprocessing.Channels,
-            InputSize = preprocessing.InputSize,
-        };
-        using var model = ModelRegistry.Default.Create(architecture, modelOptions);
         var trainer = new Trainer(options);
-        var result = json ? trainer.Fit(model, train, test, preprocessing, resumeFrom) : WithProgress(trainer, model, resumeFrom);
+        if (!json) AttachDisplay(trainer);
+        var (model, result) = ModelTraining.CreateAndTrain(architecture, trainer, train, test, preprocessing, resumeFrom);
+        using var _ = model;
         var metrics = result.Validation ?? Evaluator.Evaluate(model, test, preprocessing, topK: options.TopK, device: options.ResolveDevice());
 
         var modelPath = Path.Combine(outDirectory, "model.mzmodel");
@@ -60,55 +54,16 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
         return 0;
     }
 
-    private TrainingResult WithProgress(Trainer trainer, Zoo.ClassificationModel model, string? resumeFrom)
+    /// <summary>
+    /// Shows progress while the trainer runs: a redrawn bar per epoch in a terminal; without one (CI, pipes)
+    /// a bar would print every frame, so a plain line per tenth of an epoch instead.
+    /// </summary>
+    private void AttachDisplay(Trainer trainer)
     {
         AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(architecture)}[/] on {train.Count} images ({train.ClassNames.Count} classes, " +
                                $"{preprocessing.InputSize} px, {torch.get_num_threads()} threads, {options.ResolveDevice()})");
-        if (!AnsiConsole.Profile.Capabilities.Interactive) return WithLogLines(trainer, model, resumeFrom);
-        TrainingResult? result = null;
-        AnsiConsole.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
-                new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(context =>
-            {
-                ProgressTask? task = null;
-                trainer.StepCompleted += step =>
-                {
-                    task ??= context.AddTask(Label(step.Epoch, "starting"), maxValue: step.StepsPerEpoch);
-                    task.Description = Label(step.Epoch,
-                        string.Create(CultureInfo.InvariantCulture, $"loss {step.Loss:F3} acc {step.Accuracy:F3} {step.ImagesPerSecond:F0} img/s"));
-                    task.Value = step.Step;
-                };
-                trainer.EpochCompleted += epoch =>
-                {
-                    if (task is not null)
-                    {
-                        task.Description = Label(epoch.Epoch, string.Create(CultureInfo.InvariantCulture,
-                            $"loss {epoch.TrainLoss:F3} acc {epoch.TrainAccuracy:F3} val {epoch.ValidationAccuracy:F3} {epoch.ImagesPerSecond:F0} img/s"));
-                        task.StopTask();
-                    }
-                    task = null;
-                };
-                result = trainer.Fit(model, train, test, preprocessing, resumeFrom);
-            });
-        return result!;
+        if (AnsiConsole.Profile.Capabilities.Interactive) ProgressDisplay.Attach(trainer, options.Epochs);
+        else ProgressDisplay.AttachLogLines(trainer, options.Epochs);
     }
 
-    /// <summary>Without a terminal (CI, pipes) a redrawn bar would print every frame: log a line per tenth of an epoch instead.</summary>
-    private TrainingResult WithLogLines(Trainer trainer, Zoo.ClassificationModel model, string? resumeFrom)
-    {
-        trainer.StepCompleted += step =>
-        {
-            var tenth = Math.Max(1, step.StepsPerEpoch / 10);
-            if (step.Step % tenth == 0 || step.Step == step.StepsPerEpoch)
-                Console.WriteLine(Label(step.Epoch, string.Create(CultureInfo.InvariantCulture,
-                    $"step {step.Step}/{step.StepsPerEpoch} loss {step.Loss:F3} acc {step.Accuracy:F3} {step.ImagesPerSecond:F0} img/s")));
-        };
-        trainer.EpochCompleted += epoch => Console.WriteLine(Label(epoch.Epoch, string.Create(CultureInfo.InvariantCulture,
-            $"done: loss {epoch.TrainLoss:F3} acc {epoch.TrainAccuracy:F3} val acc {epoch.ValidationAccuracy:F3} {epoch.Seconds:F0} s")));
-        return trainer.Fit(model, train, test, preprocessing, resumeFrom);
-    }
-
-    private string Label(int epoch, string detail) => $"epoch {epoch}/{options.Epochs} {detail}";
 }

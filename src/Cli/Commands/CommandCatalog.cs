@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
         yield return PredictCommand.Create();
+        yield return CompareCommand.Create();
     }
 }

@@ -32,6 +32,9 @@ public sealed partial class Trainer(TrainerOptions options)
     /// <summary>Raised after every epoch (with validation results when there is a validation set).</summary>
     public event Action<EpochRecord>? EpochCompleted;
 
+    /// <summary>Raised when <see cref="Fit"/> returns or fails, so displays can close.</summary>
+    public event Action? Finished;
+
     /// <summary>
     /// Trains <paramref name="model"/> (created by the caller after <c>torch.manual_seed(Options.Seed)</c>)
     /// on <paramref name="train"/>, validating on <paramref name="validation"/> when given. With
@@ -39,6 +42,19 @@ public sealed partial class Trainer(TrainerOptions options)
     /// </summary>
     public TrainingResult Fit(ClassificationModel model, IImageDataset train, IImageDataset? validation, Preprocessing preprocessing,
         string? resumeFrom = null, CancellationToken cancellation = default)
+    {
+        try
+        {
+            return FitCore(model, train, validation, preprocessing, resumeFrom, cancellation);
+        }
+        finally
+        {
+            Finished?.Invoke();
+        }
+    }
+
+    private TrainingResult FitCore(ClassificationModel model, IImageDataset train, IImageDataset? validation, Preprocessing preprocessing,
+        string? resumeFrom, CancellationToken cancellation)
     {
         if (train.Count == 0) throw new ArgumentException("the training set is empty");
         if (train.ClassNames.Count != model.NumClasses)

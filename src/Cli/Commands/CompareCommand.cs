@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using ModelZoo.Pipelines.Comparison;
+using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Training;
+using ModelZoo.Pipelines.Transforms;
+using ModelZoo.Torch;
+using Spectre.Console;
+
+namespace ModelZoo.Cli.Commands;
+
+/// <summary>
+/// <c>modelzoo compare ARCH... --data SOURCE</c>: trains and evaluates each architecture on the same data, split
+/// and seed and writes report.html, report.md and report.json. With no arguments it runs the default comparison.
+/// </summary>
+internal static class CompareCommand
+{
+    /// <summary>
+    /// The default comparison: one model per family the seeds cover, on Fashion-MNIST, sized to finish in a few
+    /// minutes on a 2-core machine.
+    /// </summary>
+    internal static readonly string[] DefaultArchitectures = ["shufflenet_v1_g3_x0_5", "squeezenet1_1", "mobilenet_v3_small", "mobilenet_v1_x0_5"];
+
+    internal static Command Create()
+    {
+        var architectures = new Argument<string[]>("architectures") { Description = "Architectures to compare (default: " + string.Join(", ", DefaultArchitectures) + ").", Arity = ArgumentArity.ZeroOrMore };
+        var data = new Option<string>("--data") { Description = "Data source: " + DataSource.Forms + ".", DefaultValueFactory = _ => "fashion-mnist" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 2 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Examples per step.", DefaultValueFactory = _ => 64 };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd, adam or adamw.", DefaultValueFactory = _ => "adamw" };
+        var lr = new Option<double?>("--lr") { Description = "Peak learning rate." };
+        var limitTrain = new Option<int?>("--limit-train") { Description = "Use only the first N training examples (default 3000).", DefaultValueFactory = _ => 3000 };
+        var limitTest = new Option<int?>("--limit-test") { Description = "Use only the first N test examples (default 1000).", DefaultValueFactory = _ => 1000 };
+        var inputSize = new Option<int?>("--input-size") { Description = "Model input size (default: the images' own size, else 224)." };
+        var output = new Option<string>("--out") { Description = "Folder for the report and the trained models.", DefaultValueFactory = _ => "runs/compare" };
+        var split = CommonOptions.Split();
+        var seed = CommonOptions.Seed();
+        var device = CommonOptions.Device();
+        var threads = CommonOptions.Threads();
+        var json = CommonOptions.Json();
+        var command = new Command("compare", "Train and evaluate several architectures on the same data and write an HTML/Markdown/JSON report.")
+        {
+            architectures, data, epochs, batchSize, optimizer, lr, limitTrain, limitTest, inputSize, output, split, seed, device, threads, json,
+        };
+        command.SetAction(result =>
+        {
+            ThreadDefaults.Apply(result.GetValue(threads));
+            var names = result.GetValue(architectures) is { Length: > 0 } given ? given : DefaultArchitectures;
+            var seedValue = result.GetValue(seed);
+            var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), seedValue);
+            var train = TrainCommand.Limit(opened.Train, result.GetValue(limitTrain));
+            var test = TrainCommand.Limit(opened.Test, result.GetValue(limitTest));
+            var preprocessing = new Preprocessing
+            {
+                InputSize = result.GetValue(inputSize) ?? opened.NativeSize ?? 224,
+                Channels = opened.Train.Channels == 1 ? 1 : 3,
+                Mean = opened.Mean,
+                Std = opened.Std,
+            }.Validate();
+            var options = new TrainerOptions
+            {
+                Epochs = result.GetValue(epochs),
+                BatchSize = result.GetValue(batchSize),
+                Optimizer = TrainCommand.ParseOptimizer(result.GetValue(optimizer)!),
+                LearningRate = result.GetValue(lr),
+                Device = result.GetValue(device)!,
+                Seed = seedValue,
+            };
+            var outDirectory = result.GetValue(output)!;
+            var quiet = result.GetValue(json);
+            var comparison = new ArchitectureComparison(options, outDirectory);
+            if (!quiet)
+            {
+                comparison.ArchitectureStarted += (index, count, name) =>
+                    AnsiConsole.MarkupLine($"[bold]({index + 1}/{count}) {Markup.Escape(name)}[/] on {train.Count} training and {test.Count} test images of {Markup.Escape(opened.Source)}");
+                comparison.TrainerCreated += trainer =>
+                {
+                    if (AnsiConsole.Profile.Capabilities.Interactive) ProgressDisplay.Attach(trainer, options.Epochs);
+                    else ProgressDisplay.AttachLogLines(trainer, options.Epochs);
+                };
+            }
+            var report = comparison.Run(names, opened, train, test, preprocessing);
+            var html = Path.GetFullPath(Path.Combine(outDirectory, "report.html"));
+            if (quiet)
+            {
+                Console.WriteLine(File.ReadAllText(Path.Combine(outDirectory, "report.json")));
+                return 0;
+            }
+            var table = new Table().AddColumns("architecture", "params", "MACs", "train img/s", "latency ms", "top-1", $"top-{report.Results[0].K}", "log-loss");
+            foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+            foreach (var r in report.Results)
+                table.AddRow(Markup.Escape(r.Architecture), r.Parameters.ToString("N0", CultureInfo.InvariantCulture),
+                    (r.Macs / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " M", r.TrainImagesPerSecond.ToString("F0", CultureInfo.InvariantCulture),
+                    r.InferenceLatencyMs.ToString("F2", CultureInfo.InvariantCulture), r.Top1.ToString("F4", CultureInfo.InvariantCulture),
+                    r.TopK.ToString("F4", CultureInfo.InvariantCulture), r.LogLoss.ToString("F4", CultureInfo.InvariantCulture));
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"best: [bold]{Markup.Escape(report.Best.Architecture)}[/] (top-1 {report.Best.Top1:F4})");
+            Console.WriteLine($"report: {html}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,39 @@
+using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Transforms;
+using ModelZoo.Torch;
+using ModelZoo.Zoo;
+
+namespace ModelZoo.Pipelines.Training;
+
+/// <summary>Creates an architecture sized for a data set and trains it: the one recipe the CLI, comparisons and the API share.</summary>
+public static class ModelTraining
+{
+    /// <summary>Model options for <paramref name="train"/> at the preprocessing's size and channels.</summary>
+    public static ModelOptions OptionsFor(IImageDataset train, Preprocessing preprocessing) => new()
+    {
+        NumClasses = train.ClassNames.Count,
+        InChannels = preprocessing.Channels,
+        InputSize = preprocessing.InputSize,
+    };
+
+    /// <summary>
+    /// Seeds libtorch with the trainer's seed (so weights are reproducible), creates <paramref name="architecture"/>
+    /// and trains it with <paramref name="trainer"/>, validating on <paramref name="validation"/>. The caller owns the model.
+    /// </summary>
+    public static (ClassificationModel model, TrainingResult result) CreateAndTrain(string architecture, Trainer trainer,
+        IImageDataset train, IImageDataset? validation, Preprocessing preprocessing, string? resumeFrom = null,
+        ModelRegistry? registry = null, CancellationToken cancellation = default)
+    {
+        torch.manual_seed((ulong)trainer.Options.Seed);
+        var model = (registry ?? ModelRegistry.Default).Create(architecture, OptionsFor(train, preprocessing));
+        try
+        {
+            return (model, trainer.Fit(model, train, validation, preprocessing, resumeFrom, cancellation));
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+}
