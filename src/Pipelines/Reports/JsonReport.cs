@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ModelZoo.Pipelines.Reports;
+
+/// <summary>The report as JSON with snake_case keys, for scripts and notebooks that compare runs.</summary>
+public static class JsonReport
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        // A diverged run has NaN losses; they are written as "NaN" rather than failing the whole report.
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Every setting, every result with its per-epoch history and per-class metrics, and the best model's confusion matrix.</summary>
+    public static string Render(ComparisonReport report)
+    {
+        var best = report.Best;
+        var matrix = best.Metrics.ConfusionMatrix;
+        var document = new
+        {
+            report.Title,
+            report.DataSource,
+            report.Classes,
+            report.TrainCount,
+            report.TestCount,
+            report.InputSize,
+            report.Epochs,
+            report.Seed,
+            CreatedUtc = report.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ"),
+            report.Machine,
+            BestArchitecture = best.Architecture,
+            Results = report.Results.Select(Result),
+            BestConfusionMatrix = new
+            {
+                best.Architecture,
+                matrix.ClassNames,
+                Counts = matrix.Counts,
+                Precision = matrix.PerClassPrecision,
+                Recall = matrix.PerClassRecall,
+            },
+        };
+        return JsonSerializer.Serialize(document, Options);
+    }
+
+    private static object Result(ArchitectureResult r) => new
+    {
+        r.Architecture,
+        r.Family,
+        r.Parameters,
+        r.Macs,
+        r.ModelFileBytes,
+        r.TrainSeconds,
+        r.TrainImagesPerSecond,
+        r.InferenceLatencyMs,
+        r.InferenceImagesPerSecond,
+        r.Top1,
+        r.TopK,
+        r.K,
+        r.LogLoss,
+        r.Metrics.MacroAccuracy,
+        r.Metrics.LogLossReduction,
+        r.Metrics.MacroF1,
+        TopKAccuracyForAllK = r.Metrics.TopKAccuracyForAllK,
+        PerClassPrecision = r.Metrics.ConfusionMatrix.PerClassPrecision,
+        PerClassRecall = r.Metrics.ConfusionMatrix.PerClassRecall,
+        r.Metrics.PerClassF1,
+        r.Metrics.PerClassLogLoss,
+        TestCount = r.Metrics.Count,
+        r.History,
+    };
+}

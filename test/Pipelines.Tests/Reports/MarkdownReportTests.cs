@@ -1,0 +1,52 @@
+using ModelZoo.Pipelines.Reports;
+
+namespace ModelZoo.Pipelines.Tests.Reports;
+
+public sealed class MarkdownReportTests
+{
+    private static readonly string[] Lines = MarkdownReport.Render(ReportFixture.Create()).Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+
+    [Fact]
+    public void TableHasAHeaderAndOneRowPerArchitecture()
+    {
+        var header = Array.IndexOf(Lines, "| Architecture | Family | Params | MACs | Model size | Train time (s) | Train img/s | Latency (ms, batch 1) | Inference img/s | Top-1 | Top-2 | Log-loss |");
+
+        Assert.True(header >= 0, "header row missing");
+        Assert.Equal("| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", Lines[header + 1]);
+        Assert.Equal("| squeezenet1_1 | SqueezeNet | 1.24M | 349M | 4.7 MiB | 33.2 | 401.5 | 3.13 | 1250.0 | 50.00% | 100.00% | 1.2629 |", Lines[header + 2]);
+        Assert.Equal("| weird_net | A\\|B &lt;v2> & co | 950 | 12K | 4.9 KiB | 33.2 | 401.5 | 3.13 | 1250.0 | 37.50% | 100.00% | 1.5228 |", Lines[header + 4]);
+        Assert.Equal("", Lines[header + 5]);
+    }
+
+    [Fact]
+    public void BestRowIsBold()
+    {
+        Assert.Contains("| **mobilenet_v2** | **MobileNet** | **3.50M** | **301M** | **13.4 MiB** | **33.2** | **401.5** | **3.13** | **1250.0** | **75.00%** | **100.00%** | **0.7430** |", Lines);
+    }
+
+    [Fact]
+    public void BestConfusionMatrixFollowsTheTable()
+    {
+        var heading = Array.IndexOf(Lines, "## Confusion matrix: mobilenet_v2");
+
+        Assert.True(heading > 0, "confusion matrix heading missing");
+        string[] expected =
+        [
+            "| actual \\ predicted | cat | dog | bird |",
+            "| :--- | ---: | ---: | ---: |",
+            "| cat | 2 | 0 | 0 |",
+            "| dog | 1 | 1 | 0 |",
+            "| bird | 0 | 1 | 3 |",
+        ];
+        Assert.Equal(expected, Lines.Skip(heading + 4).Take(5));
+    }
+
+    [Fact]
+    public void SettingsAreListed()
+    {
+        Assert.Equal("# CIFAR-3 &lt;smoke> comparison", Lines[0]);
+        Assert.Contains("- **Train / test images:** 5000 / 8", Lines);
+        Assert.Contains("- **Machine:** 2 cores, libtorch 1.13.0", Lines);
+        Assert.Contains("- **Created (UTC):** 2024-05-06 07:08", Lines);
+    }
+}

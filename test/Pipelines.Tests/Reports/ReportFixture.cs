@@ -1,0 +1,87 @@
+using ModelZoo.Pipelines.Metrics;
+using ModelZoo.Pipelines.Reports;
+using ModelZoo.Pipelines.Training;
+
+namespace ModelZoo.Pipelines.Tests.Reports;
+
+/// <summary>A three-architecture report on three classes whose metrics come from hand-made predictions.</summary>
+internal static class ReportFixture
+{
+    public static readonly string[] Classes = ["cat", "dog", "bird"];
+
+    // Eight test images: two cats, two dogs, four birds.
+    public static readonly int[] Labels = [0, 0, 1, 1, 2, 2, 2, 2];
+
+    /// <summary>
+    /// Metrics for predictions where the predicted class gets probability 0.8 and the other two 0.1 each,
+    /// so a right answer costs −ln 0.8 and a wrong one −ln 0.1.
+    /// </summary>
+    public static MulticlassClassificationMetrics Metrics(params int[] predicted)
+    {
+        var probabilities = predicted.SelectMany(p => Enumerable.Range(0, 3).Select(c => c == p ? 0.8f : 0.1f)).ToArray();
+        var accumulator = new MetricsAccumulator(Classes, topK: 2);
+        accumulator.Add(probabilities, Labels.Select(l => (long)l).ToArray());
+        return accumulator.Compute();
+    }
+
+    /// <summary>Three epochs with falling loss and rising accuracy, shifted by <paramref name="offset"/> per architecture.</summary>
+    public static IReadOnlyList<EpochRecord> History(double offset) =>
+    [
+        .. Enumerable.Range(1, 3).Select(epoch => new EpochRecord
+        {
+            Epoch = epoch,
+            TrainLoss = 2.0 / epoch + offset,
+            TrainAccuracy = 0.3 + 0.15 * epoch - offset / 10,
+            ValidationLoss = 2.2 / epoch + offset,
+            ValidationAccuracy = 0.25 + 0.15 * epoch - offset / 10,
+            ValidationTopKAccuracy = 0.6 + 0.1 * epoch,
+            LearningRate = 0.1 / epoch,
+            Seconds = 10 + epoch,
+            ImagesPerSecond = 400 + epoch,
+        }),
+    ];
+
+    public static ArchitectureResult Result(string name, string family, long parameters, long macs, double offset, params int[] predicted)
+    {
+        var metrics = Metrics(predicted);
+        return new ArchitectureResult
+        {
+            Architecture = name,
+            Family = family,
+            Parameters = parameters,
+            Macs = macs,
+            ModelFileBytes = parameters * 4 + 1234,
+            TrainSeconds = 33.21,
+            TrainImagesPerSecond = 401.5,
+            InferenceLatencyMs = 3.127,
+            InferenceImagesPerSecond = 1250,
+            Top1 = metrics.MicroAccuracy,
+            TopK = metrics.TopKAccuracy,
+            K = metrics.TopKPredictionCount,
+            LogLoss = metrics.LogLoss,
+            History = History(offset),
+            Metrics = metrics,
+        };
+    }
+
+    /// <summary>squeezenet1_1 gets 4/8 right, mobilenet_v2 6/8 (the best), and a family name that needs escaping 3/8.</summary>
+    public static ComparisonReport Create() => new()
+    {
+        Title = "CIFAR-3 <smoke> comparison",
+        DataSource = "cifar10:/data/cifar",
+        Classes = Classes,
+        TrainCount = 5000,
+        TestCount = 8,
+        InputSize = 32,
+        Epochs = 3,
+        Seed = 42,
+        CreatedUtc = new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc),
+        Machine = "2 cores, libtorch 1.13.0",
+        Results =
+        [
+            Result("squeezenet1_1", "SqueezeNet", 1_235_496, 349_152_000, 0.3, 0, 1, 1, 0, 2, 0, 2, 1),
+            Result("mobilenet_v2", "MobileNet", 3_504_872, 300_774_272, 0.0, 0, 0, 1, 0, 2, 2, 2, 1),
+            Result("weird_net", "A|B <v2> & co", 950, 12_000, 0.6, 0, 2, 1, 0, 2, 1, 0, 1),
+        ],
+    };
+}
