@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Persistence;
+using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Torch;
@@ -32,6 +33,8 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
         ModelFile.Save(new TrainedModel(model, train.ClassNames, preprocessing), modelPath);
         var historyPath = Path.Combine(outDirectory, "history.json");
         File.WriteAllText(historyPath, JsonSerializer.Serialize(result.History, new JsonSerializerOptions { WriteIndented = true }));
+        var curvesPath = Path.Combine(outDirectory, "curves.png");
+        TrainingCurvesFigure.Save(result.History, curvesPath);
 
         if (json)
         {
@@ -40,6 +43,7 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
                 ["architecture"] = architecture,
                 ["model"] = modelPath,
                 ["history"] = result.History,
+                ["curves"] = curvesPath,
                 ["best_epoch"] = result.BestEpoch,
                 ["stopped_early"] = result.StoppedEarly,
                 ["test"] = MetricsView.ToJson(metrics),
@@ -51,6 +55,7 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
         MetricsView.Print(metrics);
         AnsiConsole.MarkupLine($"model: {Markup.Escape(modelPath)}");
         AnsiConsole.MarkupLine($"history: {Markup.Escape(historyPath)}");
+        AnsiConsole.MarkupLine($"curves: {Markup.Escape(curvesPath)}");
         return 0;
     }
 
