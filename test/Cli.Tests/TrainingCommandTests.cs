@@ -58,4 +58,30 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Equal(2, top.Count);
         Assert.Equal(1.0, top.Sum(t => t.GetProperty("probability").GetDouble()), 4);
     }
+
+    [Fact]
+    public void CompareWritesTheThreeReportsWithOneRowPerArchitecture()
+    {
+        var output = Path.Combine(root, "compare");
+        var result = CliProcess.Run("compare", "mobilenet_v1_x0_25", "squeezenet1_1", "--data", "folder:" + Path.Combine(root, "images"),
+            "--epochs", "1", "--batch-size", "8", "--input-size", "24", "--out", output, "--json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        var report = JsonDocument.Parse(result.Output).RootElement;
+        Assert.Equal(JsonValueKind.Array, report.GetProperty("results").ValueKind);
+        Assert.Equal(2, report.GetProperty("results").GetArrayLength());
+        foreach (var file in new[] { "report.html", "report.md", "report.json", "models/squeezenet1_1.mzmodel" })
+            Assert.True(File.Exists(Path.Combine(output, file)), file + " is missing");
+        var html = File.ReadAllText(Path.Combine(output, "report.html"));
+        Assert.Contains("mobilenet_v1_x0_25", html);
+        Assert.DoesNotContain("<script src", html);
+    }
+
+    [Fact]
+    public void CompareRejectsAnUnknownArchitectureBeforeTraining()
+    {
+        var result = CliProcess.Run("compare", "mobilenet_v9", "--data", "folder:" + Path.Combine(root, "images"), "--out", Path.Combine(root, "c2"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("unknown architecture 'mobilenet_v9'", result.Error);
+        Assert.False(Directory.Exists(Path.Combine(root, "c2", "models")));
+    }
 }
