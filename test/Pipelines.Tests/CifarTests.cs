@@ -23,7 +23,7 @@ public class CifarTests
         return [.. bytes];
     }
 
-    private static void WriteCifar10(string folder, int recordsPerBatch)
+    internal static void WriteCifar10(string folder, int recordsPerBatch)
     {
         Directory.CreateDirectory(folder);
         // The real batches.meta.txt ends with blank lines.
