@@ -3,6 +3,7 @@ using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Torch;
+using ModelZoo.Zoo;
 using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.MLNetExtensions.Trainers;
@@ -27,6 +28,9 @@ public sealed class ImageClassificationTransformer : ITransformer
 
     /// <summary>The registry name of the architecture, e.g. <c>mobilenet_v3_small</c>.</summary>
     public string Architecture => Trained.Model.Name;
+
+    /// <summary>The options the network was built with: classes, input channels and size, width multiplier.</summary>
+    public ModelOptions ModelOptions => Trained.Model.Options;
 
     /// <summary>Class names, in the order of <see cref="ImagePrediction.Score"/>.</summary>
     public IReadOnlyList<string> ClassNames => Trained.ClassNames;
