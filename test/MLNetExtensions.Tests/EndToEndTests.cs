@@ -24,6 +24,9 @@ public sealed class EndToEndTests(TrainedPipelineFixture fixture) : IClassFixtur
         var history = fixture.Model.LastTransformer.TrainingHistory;
         Assert.True(history[^1].TrainAccuracy >= 0.8, $"training accuracy {history[^1].TrainAccuracy}");
         Assert.True(history[^1].TrainLoss < history[0].TrainLoss);
+        // Held-out images too: precise BN keeps evaluation mode in step with the trained weights.
+        var metrics = fixture.Context.MulticlassClassification.Evaluate(fixture.Predictions);
+        Assert.True(metrics.MicroAccuracy >= 0.8, $"test accuracy {metrics.MicroAccuracy}");
     }
 
     [Fact]
