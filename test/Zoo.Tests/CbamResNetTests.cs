@@ -1,7 +1,7 @@
 using ModelZoo.Torch;
 using ModelZoo.Zoo.Families;
 using ModelZoo.Zoo.Layers;
-using static ModelZoo.Zoo.Tests.ResNetFamilyChecks;
+using static ModelZoo.Zoo.Tests.ModelChecks;
 
 namespace ModelZoo.Zoo.Tests;
 
@@ -39,17 +39,14 @@ public sealed class CbamResNetTests
         long[] widths = [64, 128, 256, 512];
         long[] sides = [56, 28, 14, 7];
         var cbam = widths.Select((c, s) => 2 * (2 * 2 * c * (c / 16) + 2 * 7 * 7 * sides[s] * sides[s])).Sum();
-        Assert.Equal(1_814_073_344 + cbam, ForwardAt224CountingMacs(Name));
+        Assert.Equal(1_814_073_344 + cbam, MacsAt224(Name));
     }
 
     [Fact]
-    public void ForwardShapesAtSmallInputs() => ForwardSmallInputs(Name);
+    public void SmallInputsEndAtFourByFour() => SmallInputFeatureMap(Name, 4, 4);
 
     [Fact]
-    public void GradientsAndOneSgdStep() => GradientsReachEveryParameterAndSgdStepLowersLoss(Name);
-
-    [Fact]
-    public void ResetClassifier() => ResetClassifierChangesOutputWidth(Name);
+    public void ResetClassifierReplacesFc() => ResetClassifierReplacesTheLinear(Name, "fc");
 
     [Fact]
     public void ForwardDisposesIntermediates() => ForwardDisposesItsIntermediates(Name);
@@ -81,15 +78,17 @@ public sealed class CbamResNetTests
 
     // Reference/resnet_attention_golden.py: the same weights in PyTorch (torchvision's ResNet with a CBAM module).
     [Fact]
-    public void CbamResNet18MatchesPyTorchReference() => AssertGolden(
-        CbamResNet.CbamResNet18(new ModelOptions { NumClasses = 10, InputSize = 64, SmallInput = false }), 64,
+    public void CbamResNet18MatchesPyTorchReference() => GoldenWeights.AssertLogits(
+        CbamResNet.CbamResNet18(new ModelOptions { NumClasses = 10, InputSize = 64, SmallInput = false }),
+        GoldenWeights.FillByName, () => GoldenWeights.ChirpImages(64),
         [-4.8356f, 0.734245f, 0.80242f, -1.51105f, -0.479529f, -0.0605748f, 0.261104f, 0.412747f, 0.713036f, -1.13555f,
          -3.53213f, -0.0742946f, -0.541691f, -0.0856577f, 0.480284f, -0.705673f, 0.571222f, -0.071938f, 0.427486f, -0.513282f]);
 
     // The same at 32 px in small-input mode (the reference sets conv1's stride to 1 and drops the max-pool).
     [Fact]
-    public void CbamResNet18SmallInputMatchesPyTorchReference() => AssertGolden(
-        CbamResNet.CbamResNet18(new ModelOptions { NumClasses = 10, InputSize = 32 }), 32,
+    public void CbamResNet18SmallInputMatchesPyTorchReference() => GoldenWeights.AssertLogits(
+        CbamResNet.CbamResNet18(new ModelOptions { NumClasses = 10, InputSize = 32 }),
+        GoldenWeights.FillByName, () => GoldenWeights.ChirpImages(32),
         [-3.58627f, 0.204709f, 0.161188f, -0.579007f, 0.0349131f, -0.456768f, 0.0553304f, -0.0295719f, 0.293339f, -0.323882f,
          -3.63309f, 0.194881f, -0.0246831f, -0.476086f, 0.174216f, -0.463678f, -0.00164561f, -0.0877247f, 0.390625f, -0.219677f]);
 }

@@ -16,25 +16,22 @@ public sealed class MobileNetV1Tests
     public static TheoryData<string> Names => new(Variants.Select(row => (string)row[0]));
 
     [Theory, MemberData(nameof(Variants))]
-    public void ImageNetSizesMatchTheReference(string name, long parameters, double mmacs) => MobileNetChecks.ImageNetSizes(name, parameters, mmacs);
+    public void ImageNetSizesMatchTheReference(string name, long parameters, double mmacs) => ModelChecks.ImageNetSizes(name, parameters, mmacs);
 
     // Only the stem loses its stride: 32 → 32 → 16 → 8 → 4 → 2 (28 px: 28 → 14 → 7 → 4 → 2), as kuangliu's CIFAR MobileNet.
     [Theory, MemberData(nameof(Names))]
-    public void SmallInputsKeepTheParametersAndGiveLogits(string name) => MobileNetChecks.SmallInputs(name, 2, 2);
+    public void SmallInputsEndAtTwoByTwo(string name) => ModelChecks.SmallInputFeatureMap(name, 2, 2);
 
     [Theory, MemberData(nameof(Names))]
-    public void EveryParameterGetsAGradient(string name) => MobileNetChecks.EveryParameterGetsAGradient(name);
+    public void InitializationIsTorchvisions(string name) => ModelChecks.InitializationIsTorchvisionsMobileNet(name);
 
     [Theory, MemberData(nameof(Names))]
-    public void OneSgdStepLowersTheLoss(string name) => MobileNetChecks.SgdStepLowersLoss(name, 0.05);
+    public void ResetClassifierStartsWithZeroBias(string name) => ModelChecks.ResetClassifierStartsWithZeroBias(name);
 
-    [Theory, MemberData(nameof(Names))]
-    public void InitializationIsTorchvisions(string name) => MobileNetChecks.InitializationIsTorchvisions(name);
-
-    [Theory, MemberData(nameof(Names))]
-    public void ResetClassifierChangesTheOutputWidth(string name) => MobileNetChecks.ResetClassifierChangesOutputWidth(name);
+    [Fact]
+    public void ResetClassifierReplacesClassifierOne() => ModelChecks.ResetClassifierReplacesTheLinear("mobilenet_v1_x0_25", "classifier.1");
 
     [Fact]
     public void WidthMultiplierReplacesTheVariantsAlpha() =>
-        MobileNetChecks.ImageNetSizes("mobilenet_v1_x0_25", 4_231_976, 568.7, new ModelOptions { WidthMultiplier = 1.0 });
+        ModelChecks.ImageNetSizes("mobilenet_v1_x0_25", 4_231_976, 568.7, new ModelOptions { WidthMultiplier = 1.0 });
 }

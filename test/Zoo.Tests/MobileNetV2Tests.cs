@@ -6,7 +6,7 @@ public sealed class MobileNetV2Tests
     private const string Name = "mobilenet_v2";
 
     [Fact]
-    public void ImageNetSizesMatchTheReference() => MobileNetChecks.ImageNetSizes(Name, 3_504_872, 300.8);
+    public void ImageNetSizesMatchTheReference() => ModelChecks.ImageNetSizes(Name, 3_504_872, 300.8);
 
     // torchvision's mobilenet_v2(width_mult=0.5) and (width_mult=1.4) have these parameter counts.
     [Theory]
@@ -14,31 +14,28 @@ public sealed class MobileNetV2Tests
     [InlineData(1.4, 6_108_776)]
     public void WidthMultiplierScalesTheChannelsAsTorchvision(double width, long parameters)
     {
-        using var model = ModelRegistry.Default.Create(Name, new ModelOptions { WidthMultiplier = width });
+        using var model = ModelChecks.Create(Name, new ModelOptions { WidthMultiplier = width });
         Assert.Equal(parameters, model.ParameterCount());
     }
 
     // Stem and the first 24-channel block lose their stride: 32 → 32 → 32 → 16 → 8 → 4 (28 px: … → 7 → 4).
     [Fact]
-    public void SmallInputsKeepTheParametersAndGiveLogits() => MobileNetChecks.SmallInputs(Name, 4, 4);
+    public void SmallInputsEndAtFourByFour() => ModelChecks.SmallInputFeatureMap(Name, 4, 4);
 
     [Fact]
-    public void EveryParameterGetsAGradient() => MobileNetChecks.EveryParameterGetsAGradient(Name);
+    public void InitializationIsTorchvisions() => ModelChecks.InitializationIsTorchvisionsMobileNet(Name);
 
     [Fact]
-    public void OneSgdStepLowersTheLoss() => MobileNetChecks.SgdStepLowersLoss(Name, 0.05);
+    public void ResetClassifierStartsWithZeroBias() => ModelChecks.ResetClassifierStartsWithZeroBias(Name);
 
     [Fact]
-    public void InitializationIsTorchvisions() => MobileNetChecks.InitializationIsTorchvisions(Name);
+    public void ResetClassifierReplacesClassifierOne() => ModelChecks.ResetClassifierReplacesTheLinear(Name, "classifier.1");
 
     [Fact]
-    public void ResetClassifierChangesTheOutputWidth() => MobileNetChecks.ResetClassifierChangesOutputWidth(Name);
-
-    [Fact]
-    public void StateDictMatchesTorchvision() => MobileNetChecks.StateDictMatchesReference(Name, "torchvision_mobilenet_v2.txt");
+    public void StateDictMatchesTorchvision() => ModelChecks.StateDictMatchesReference(Name, "torchvision_mobilenet_v2.txt");
 
     // From Reference/mobilenet_reference.py.
     [Fact]
-    public void LogitsMatchTorchvision() => MobileNetChecks.LogitsMatchReference(Name,
+    public void LogitsMatchTorchvision() => ModelChecks.LogitsMatchReference(Name,
         [4.43391f, -3.90274f, 1.5725f, 1.35824f, -3.56673f, 4.63809f, -3.55454f, 1.17371f, 1.60249f, -3.98728f]);
 }

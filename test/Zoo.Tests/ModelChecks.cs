@@ -6,24 +6,42 @@ namespace ModelZoo.Zoo.Tests;
 
 /// <summary>
 /// The checks every registered architecture passes (STYLE.md, "Tests"), by registry name: sizes at ImageNet
-/// settings, small inputs, gradients, one SGD step, classifier reset, reference state dicts and golden logits.
+/// settings, small inputs, gradients, one SGD step, classifier reset, disposal, reference state dicts and
+/// golden logits. <see cref="RegisteredModelTests"/> runs the ones that need no per-family numbers over the
+/// whole registry; the family test files run the others with their reference values.
 /// </summary>
 internal static class ModelChecks
 {
-    private static ClassificationModel Create(string name, ModelOptions? options = null) => ModelRegistry.Default.Create(name, options);
+    public static ClassificationModel Create(string name, ModelOptions? options = null) => ModelRegistry.Default.Create(name, options);
 
-    /// <summary>1000 classes, 3×224×224: the parameter count, conv+FC MACs within 1%, and finite logits [1, 1000].</summary>
-    public static void ImageNetSizes(string name, long parameters, double mmacs)
+    /// <summary>1000 classes, 3×224×224: the exact parameter count, conv+FC MACs within 1%, finite logits [1, 1000].</summary>
+    public static void ImageNetSizes(string name, long parameters, double mmacs, ModelOptions? options = null)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = Create(name, options);
+        Assert.Equal(parameters, model.ParameterCount());
+        var macs = ForwardAt224(model);
+        Assert.InRange(macs / 1e6, mmacs * 0.99, mmacs * 1.01);
+    }
+
+    /// <summary>The exact conv+FC MACs per image at 1000 classes and 3×224×224 (with the checks of <see cref="ImageNetSizes"/>).</summary>
+    public static long MacsAt224(string name)
     {
         using var scope = torch.NewDisposeScope();
         using var model = Create(name);
-        Assert.Equal(parameters, model.ParameterCount());
+        return ForwardAt224(model);
+    }
+
+    // Eval, no grad, one 224 px image outside small-input mode: finite logits [1, 1000] and the MACs counted.
+    private static long ForwardAt224(ClassificationModel model)
+    {
+        Assert.False(model.Options.UsesSmallInput);
         model.eval();
         using var noGrad = torch.no_grad();
         var (output, macs) = MacCounter.Run(model, torch.randn([1, 3, 224, 224]));
-        Assert.Equal(new long[] { 1, 1000 }, output.shape);
-        Assert.True(output.all_finite(), $"{name} gives non-finite logits at 224 px");
-        Assert.InRange(macs / 1e6, mmacs * 0.99, mmacs * 1.01);
+        Assert.Equal([1L, 1000L], output.shape);
+        Assert.True(output.all_finite(), $"{model.Name} gives non-finite logits at 224 px");
+        return macs;
     }
 
     /// <summary>
@@ -34,73 +52,192 @@ internal static class ModelChecks
     {
         using var scope = torch.NewDisposeScope();
         using var large = Create(name, new ModelOptions { NumClasses = 10 });
+        var stemWeight = large.named_parameters().First().parameter;
         foreach (var (channels, size) in new[] { (3, 32), (1, 28) })
         {
             using var model = Create(name, new ModelOptions { NumClasses = 10, InChannels = channels, InputSize = size });
             Assert.True(model.Options.UsesSmallInput);
-            Assert.Equal(large.ParameterCount() - large.named_parameters().First().parameter.numel() / 3 * (3 - channels), model.ParameterCount());
+            Assert.Equal(large.ParameterCount() - stemWeight.numel() / 3 * (3 - channels), model.ParameterCount());
             model.eval();
             using var noGrad = torch.no_grad();
             var output = model.call(torch.randn([2, channels, size, size]));
-            Assert.Equal(new long[] { 2, 10 }, output.shape);
+            Assert.Equal([2L, 10L], output.shape);
             Assert.True(output.all_finite(), $"{name} gives non-finite logits at {channels}×{size}×{size}");
         }
     }
 
-    /// <summary>
-    /// One training step with 42 classes on a fixed 32 px batch of 2 (train mode, the same dropout mask both
-    /// times): every parameter gets a non-zero gradient, and a plain SGD step of <paramref name="learningRate"/>
-    /// lowers the loss.
-    /// </summary>
-    public static void TrainingStep(string name, double learningRate)
+    /// <summary>In small-input mode the feature map is <paramref name="side32"/> square at RGB 32 px and <paramref name="side28"/> at grey 28 px.</summary>
+    public static void SmallInputFeatureMap(string name, long side32, long side28)
+    {
+        foreach (var (channels, size, side) in new[] { (3, 32, side32), (1, 28, side28) })
+        {
+            using var model = Create(name, new ModelOptions { NumClasses = 10, InChannels = channels, InputSize = size });
+            Assert.Equal([2L, model.NumFeatures, side, side], FeatureMapShape(model));
+        }
+    }
+
+    /// <summary>The shape of the feature map of <paramref name="model"/>, in eval mode, for a random batch of 2 of its input size.</summary>
+    public static long[] FeatureMapShape(ClassificationModel model)
+    {
+        using var scope = torch.NewDisposeScope();
+        model.eval();
+        using var noGrad = torch.no_grad();
+        var (channels, size) = (model.Options.InChannels, model.Options.InputSize);
+        return model.ForwardFeatures(torch.randn([2, channels, size, size])).shape;
+    }
+
+    /// <summary>Train mode, 42 classes, a 32 px batch of 2: every parameter gets a non-zero gradient.</summary>
+    public static void EveryParameterGetsAGradient(string name)
     {
         using var scope = torch.NewDisposeScope();
         torch.manual_seed(7);
         using var model = Create(name, new ModelOptions { NumClasses = 42, InputSize = 32 });
-        var input = torch.randn([2, 3, 32, 32]);
-        var target = torch.tensor(new long[] { 3, 41 }, 2);
-        Tensor Loss()
-        {
-            torch.manual_seed(5);
-            return F.cross_entropy(model.call(input), target);
-        }
-        var before = Loss();
-        before.backward();
+        model.train();
+        var logits = model.call(torch.randn([2, 3, 32, 32]));
+        Assert.Equal([2L, 42L], logits.shape);
+        F.cross_entropy(logits, torch.tensor(new long[] { 3, 41 }, 2)).backward();
         foreach (var (parameterName, parameter) in model.named_parameters())
         {
             var grad = parameter.grad;
             Assert.True(grad is not null, $"{name}: {parameterName} has no gradient");
             Assert.True(grad.abs().max().item<float>() > 0, $"{name}: the gradient of {parameterName} is zero");
         }
+    }
+
+    /// <summary>One plain SGD step of <paramref name="learningRate"/> on a fixed 32 px batch (train mode, the same dropout mask) lowers the loss.</summary>
+    public static void SgdStepLowersLoss(string name, double learningRate)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(11);
+        using var model = Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
+        model.train();
+        var input = torch.randn([4, 3, 32, 32]);
+        var target = torch.tensor(new long[] { 0, 3, 5, 9 }, 4);
+        double Loss(bool backward)
+        {
+            torch.manual_seed(5);
+            var loss = F.cross_entropy(model.call(input), target);
+            if (backward) loss.backward();
+            return loss.item<float>();
+        }
+        var before = Loss(backward: true);
         using (torch.no_grad())
             foreach (var parameter in model.parameters())
                 parameter.sub_(parameter.grad!, alpha: learningRate);
-        var after = Loss();
-        Assert.True(after.item<float>() < before.item<float>(), $"{name}: loss {before.item<float>()} → {after.item<float>()} after one SGD step");
+        var after = Loss(backward: false);
+        Assert.True(after < before, $"{name}: loss {before} → {after} after one SGD step");
     }
 
-    /// <summary>ResetClassifier changes the logits' width and leaves the model the size of one built for that many classes.</summary>
+    /// <summary>
+    /// ResetClassifier(7) changes the logits' width, keeps the eval mode, and leaves the parameter count, state-dict
+    /// keys, order and shapes of a model built for 7 classes, the new classifier's parameters last.
+    /// </summary>
     public static void ResetClassifierChangesOutputWidth(string name)
     {
         using var scope = torch.NewDisposeScope();
-        using var model = Create(name, new ModelOptions { InputSize = 32 });
-        model.ResetClassifier(7);
+        using var model = ResetTo7Classes(name);
         Assert.Equal(7, model.NumClasses);
         using var fresh = Create(name, new ModelOptions { NumClasses = 7, InputSize = 32 });
         Assert.Equal(fresh.ParameterCount(), model.ParameterCount());
-        Assert.Equal(fresh.state_dict().Keys, model.state_dict().Keys);
-        model.eval();
+        Assert.Equal(
+            fresh.state_dict().Select(e => (e.Key, string.Join(",", e.Value.shape))),
+            model.state_dict().Select(e => (e.Key, string.Join(",", e.Value.shape))));
+        Assert.Equal(7, model.parameters().Last().shape[0]);
+        Assert.All(model.named_modules(), m => Assert.False(m.module.training, $"{m.name} is in training mode after the reset"));
         using var noGrad = torch.no_grad();
-        Assert.Equal(new long[] { 2, 7 }, model.call(torch.randn([2, 3, 32, 32])).shape);
+        var output = model.call(torch.randn([2, 3, 32, 32]));
+        Assert.Equal([2L, 7L], output.shape);
+        Assert.True(output.all_finite(), $"{name} gives non-finite logits after the reset");
+    }
+
+    /// <summary>The classifier ResetClassifier makes starts as torchvision's MobileNet init: its bias, the last parameter, is 0.</summary>
+    public static void ResetClassifierStartsWithZeroBias(string name)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = ResetTo7Classes(name);
+        var (_, bias) = model.named_parameters().Last();
+        Assert.Equal([7L], bias.shape);
+        Assert.Equal(0, bias.abs().max().item<float>());
+    }
+
+    /// <summary>
+    /// ResetClassifier swaps the Linear <paramref name="linear"/> (in.weight, in.bias, last in the state dict) for
+    /// one of 7 outputs over NumFeatures: the model loses (10 − 7)·(NumFeatures + 1) parameters.
+    /// </summary>
+    public static void ResetClassifierReplacesTheLinear(string name, string linear)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
+        var before = model.ParameterCount();
+        model.ResetClassifier(7);
+        Assert.Equal(before + (7 - 10) * (model.NumFeatures + 1L), model.ParameterCount());
+        Assert.Equal([$"{linear}.weight", $"{linear}.bias"], model.state_dict().Keys.TakeLast(2));
+        Assert.Equal([7L, model.NumFeatures], model.state_dict()[$"{linear}.weight"].shape);
+    }
+
+    // A 10-class 32 px model in eval mode, then reset to 7 classes.
+    private static ClassificationModel ResetTo7Classes(string name)
+    {
+        var model = Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
+        model.eval();
+        model.ResetClassifier(7);
+        return model;
+    }
+
+    /// <summary>
+    /// A forward pass (train mode with autograd, and eval without) disposes every intermediate it creates:
+    /// once the output is disposed, the dispose scope holds only the input again.
+    /// </summary>
+    public static void ForwardDisposesItsIntermediates(string name)
+    {
+        using var model = Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
+        using var scope = torch.NewDisposeScope();
+        var input = torch.randn([2, 3, 32, 32]);
+        foreach (var training in new[] { true, false })
+        {
+            model.train(training);
+            using (training ? null : torch.no_grad())
+                model.call(input).Dispose();
+            Assert.Equal(1, scope.Count);
+        }
+    }
+
+    /// <summary>
+    /// torchvision's MobileNet init, on the tensors large enough to measure: conv weights with root mean square
+    /// √(2 / fan-out) (kaiming_normal_, fan-out = out · kh · kw), linear weights 0.01, batch-norm weights 1,
+    /// every bias 0.
+    /// </summary>
+    public static void InitializationIsTorchvisionsMobileNet(string name)
+    {
+        using var scope = torch.NewDisposeScope();
+        torch.manual_seed(3);
+        using var model = Create(name);
+        foreach (var (_, module) in model.named_modules())
+        {
+            (Tensor? weight, Tensor? bias, double rms) = module switch
+            {
+                Conv2d conv => (conv.weight, conv.bias, Math.Sqrt(2.0 / (conv.OutChannels * conv.KernelSize.Item1 * conv.KernelSize.Item2))),
+                Linear linear => (linear.weight, linear.bias, 0.01),
+                BatchNorm2d bn => (bn.weight!, bn.bias, double.NaN),
+                _ => (null, null, 0),
+            };
+            if (weight is null) continue;
+            if (bias is not null) Assert.Equal(0, bias.abs().max().item<float>());
+            if (double.IsNaN(rms))
+                Assert.Equal(0, weight.sub(1).abs().max().item<float>());
+            else if (weight.numel() >= 10_000)
+                Assert.InRange(weight.pow(2).mean().sqrt().item<float>() / rms, 0.95, 1.05);
+        }
     }
 
     /// <summary>
     /// The state dict has exactly the keys, order and shapes of a reference dump in Reference/ (lines
     /// "key d0,d1,..."; '#' starts a comment).
     /// </summary>
-    public static void StateDictMatchesReference(string name, string referenceFile, ModelOptions? options = null)
+    public static void StateDictMatchesReference(string name, string referenceFile)
     {
-        using var model = Create(name, options);
+        using var scope = torch.NewDisposeScope();
+        using var model = Create(name);
         var expected = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Reference", referenceFile))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .ToList();
@@ -111,48 +248,10 @@ internal static class ModelChecks
     }
 
     /// <summary>
-    /// Fills every floating-point state-dict tensor deterministically, as was done in PyTorch before recording
-    /// the reference logits of <see cref="LogitsMatchReference"/>: tensor k, element i gets v = sin(0.7 i + 1.3 k), scaled to
-    /// v·√(3 / fan-in) for weights of rank ≥ 2, 1 + 0.1 v for other weights and running variances, 0.1 v otherwise.
+    /// With <see cref="GoldenWeights.FillByIndex"/> weights, <paramref name="expected"/>.Length classes and
+    /// <see cref="GoldenWeights.SineImage"/>, the logits equal the reference implementation's in PyTorch.
     /// </summary>
-    public static void FillDeterministically(Module model)
-    {
-        using var noGrad = torch.no_grad();
-        var k = 0;
-        foreach (var (key, tensor) in model.state_dict())
-        {
-            var index = k++;
-            if (!tensor.dtype.IsFloatingPoint()) continue;
-            var shape = tensor.shape;
-            var values = new float[tensor.numel()];
-            var weightScale = shape.Length >= 2 ? Math.Sqrt(3.0 / (values.Length / shape[0])) : 0;
-            var isScale = key.EndsWith(".weight", StringComparison.Ordinal) || key.EndsWith("running_var", StringComparison.Ordinal);
-            for (var i = 0; i < values.Length; i++)
-            {
-                var v = Math.Sin(0.7 * i + 1.3 * index);
-                values[i] = (float)(shape.Length >= 2 ? v * weightScale : isScale ? 1 + 0.1 * v : 0.1 * v);
-            }
-            using var source = torch.tensor(values, shape);
-            tensor.copy_(source);
-        }
-    }
-
-    /// <summary>
-    /// With <see cref="FillDeterministically"/> weights, 10 classes, eval mode and the input sin(0.1 i) of shape
-    /// [1, 3, 224, 224], the logits equal the reference implementation's in PyTorch 1.13 (relative tolerance 1e-4).
-    /// </summary>
-    public static void LogitsMatchReference(string name, float[] expected)
-    {
-        using var scope = torch.NewDisposeScope();
-        using var model = Create(name, new ModelOptions { NumClasses = expected.Length });
-        FillDeterministically(model);
-        model.eval();
-        var pixels = new float[3 * 224 * 224];
-        for (var i = 0; i < pixels.Length; i++) pixels[i] = (float)Math.Sin(0.1 * i);
-        using var noGrad = torch.no_grad();
-        var logits = model.call(torch.tensor(pixels, 1, 3, 224, 224)).data<float>();
-        var tolerance = 1e-4 * expected.Max(v => Math.Abs(v));
-        for (var i = 0; i < expected.Length; i++)
-            Assert.True(Math.Abs(logits[i] - expected[i]) <= tolerance, $"{name} logit {i}: {logits[i]} vs reference {expected[i]}");
-    }
+    public static void LogitsMatchReference(string name, float[] expected) =>
+        GoldenWeights.AssertLogits(Create(name, new ModelOptions { NumClasses = expected.Length }),
+            GoldenWeights.FillByIndex, GoldenWeights.SineImage, expected);
 }

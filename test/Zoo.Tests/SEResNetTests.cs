@@ -1,6 +1,6 @@
 using ModelZoo.Torch;
 using ModelZoo.Zoo.Families;
-using static ModelZoo.Zoo.Tests.ResNetFamilyChecks;
+using static ModelZoo.Zoo.Tests.ModelChecks;
 
 namespace ModelZoo.Zoo.Tests;
 
@@ -39,20 +39,16 @@ public sealed class SEResNetTests
     public void ConvAndFcMacsAreTorchvisionResNetPlusSe(string name, long resnetMacs, int[] blocks, int expansion)
     {
         var seMacs = blocks.Select((n, s) => n * 2L * Square(64L << s) * expansion * expansion / 16).Sum();
-        Assert.Equal(resnetMacs + seMacs, ForwardAt224CountingMacs(name));
+        Assert.Equal(resnetMacs + seMacs, MacsAt224(name));
     }
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void ForwardShapesAtSmallInputs(string name) => ForwardSmallInputs(name);
+    public void SmallInputsEndAtFourByFour(string name) => SmallInputFeatureMap(name, 4, 4);
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void GradientsAndOneSgdStep(string name) => GradientsReachEveryParameterAndSgdStepLowersLoss(name);
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void ResetClassifier(string name) => ResetClassifierChangesOutputWidth(name);
+    public void ResetClassifierReplacesFc(string name) => ResetClassifierReplacesTheLinear(name, "fc");
 
     [Theory]
     [InlineData("se_resnet18")]
@@ -100,14 +96,16 @@ public sealed class SEResNetTests
 
     // Reference/resnet_attention_golden.py: the same weights in PyTorch (torchvision's ResNet with an SE module).
     [Fact]
-    public void SeResNet18MatchesPyTorchReference() => AssertGolden(
-        SEResNet.SEResNet18(new ModelOptions { NumClasses = 10, InputSize = 64, SmallInput = false }), 64,
+    public void SeResNet18MatchesPyTorchReference() => GoldenWeights.AssertLogits(
+        SEResNet.SEResNet18(new ModelOptions { NumClasses = 10, InputSize = 64, SmallInput = false }),
+        GoldenWeights.FillByName, () => GoldenWeights.ChirpImages(64),
         [-4.97493f, 0.557609f, 0.916683f, -1.35171f, -0.518957f, -0.261036f, 0.205628f, 0.712272f, 0.880345f, -0.823048f,
          -4.16982f, -0.0328003f, -0.658074f, -0.182297f, 0.104706f, -0.461429f, 0.425346f, -0.225049f, 0.574969f, -0.116033f]);
 
     [Fact]
-    public void SeResNet50MatchesPyTorchReference() => AssertGolden(
-        SEResNet.SEResNet50(new ModelOptions { NumClasses = 10, InputSize = 64, SmallInput = false }), 64,
+    public void SeResNet50MatchesPyTorchReference() => GoldenWeights.AssertLogits(
+        SEResNet.SEResNet50(new ModelOptions { NumClasses = 10, InputSize = 64, SmallInput = false }),
+        GoldenWeights.FillByName, () => GoldenWeights.ChirpImages(64),
         [-8.12831f, -0.453005f, 0.35542f, 0.975239f, 0.119582f, 0.229808f, -0.544774f, 0.634651f, -0.903412f, -0.247293f,
          -7.75809f, -0.612243f, 0.905808f, 0.269501f, 0.0216006f, -0.0746065f, -0.660485f, -0.143867f, -0.898158f, -0.249886f]);
 

@@ -22,7 +22,6 @@
 using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo.Layers;
-using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Zoo.Families;
 
@@ -69,13 +68,11 @@ public sealed class MobileNetV1 : ClassificationModel
     private const int StemChannels = 32;
 
     private readonly Sequential features;
-    private Sequential classifier;
-    private readonly double dropout;
+    private readonly MobileNetClassifier classifier;
 
     private MobileNetV1(double alpha, ModelOptions options) : base(options)
     {
         var width = options.WidthMultiplier ?? alpha;
-        dropout = options.Dropout ?? 0.001;
 
         var inChannels = Scale(StemChannels, width);
         features = RegisterModule("features", new Sequential(
@@ -87,7 +84,7 @@ public sealed class MobileNetV1 : ClassificationModel
             inChannels = outChannels;
         }
         NumFeatures = inChannels;
-        classifier = RegisterModule("classifier", NewClassifier(NumClasses));
+        classifier = RegisterModule("classifier", new MobileNetClassifier(NumFeatures, NumClasses, options.Dropout ?? 0.001));
         InitializeWeights();
     }
 
@@ -101,22 +98,14 @@ public sealed class MobileNetV1 : ClassificationModel
     public override Tensor ForwardFeatures(Tensor input) => features.call(input);
 
     /// <inheritdoc />
-    public override Tensor ForwardHead(Tensor features)
-    {
-        using var pooled = F.adaptive_avg_pool2d(features, (1, 1));
-        using var flat = pooled.flatten(1);
-        return classifier.call(flat);
-    }
+    public override Tensor ForwardHead(Tensor features) => classifier.call(features);
 
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)
     {
-        var old = (Linear)classifier[1];
-        classifier = ReplaceModule("classifier", MobileNetInit.Matching(NewClassifier(numClasses), classifier, old.weight));
+        classifier.Reset(numClasses);
         NumClasses = numClasses;
     }
-
-    private Sequential NewClassifier(int numClasses) => new(new Dropout(dropout), new Linear(NumFeatures, numClasses));
 
     /// <summary>torchvision's MobileNet loop (the paper gives none): see <see cref="MobileNetInit.Apply"/>.</summary>
     public override void InitializeWeights() => MobileNetInit.Apply(this);

@@ -19,7 +19,6 @@
 using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo.Layers;
-using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Zoo.Families;
 
@@ -73,14 +72,12 @@ public sealed class MobileNetV2 : ClassificationModel
     private const int SmallInputStage = 1;
 
     private readonly Sequential features;
-    private Sequential classifier;
-    private readonly double dropout;
+    private readonly MobileNetClassifier classifier;
 
     private MobileNetV2(ModelOptions options) : base(options)
     {
         var width = options.WidthMultiplier ?? 1.0;
         var smallInput = options.UsesSmallInput;
-        dropout = options.Dropout ?? 0.2;
 
         var inChannels = Channels.MakeDivisible(StemChannels * width);
         features = RegisterModule("features", new Sequential(
@@ -98,7 +95,7 @@ public sealed class MobileNetV2 : ClassificationModel
         }
         NumFeatures = Channels.MakeDivisible(LastChannels * Math.Max(1.0, width));
         features.Append(new ConvBnAct(inChannels, NumFeatures, 1, activation: Activation.ReLU6));
-        classifier = RegisterModule("classifier", NewClassifier(NumClasses));
+        classifier = RegisterModule("classifier", new MobileNetClassifier(NumFeatures, NumClasses, options.Dropout ?? 0.2));
         InitializeWeights();
     }
 
@@ -109,22 +106,14 @@ public sealed class MobileNetV2 : ClassificationModel
     public override Tensor ForwardFeatures(Tensor input) => features.call(input);
 
     /// <inheritdoc />
-    public override Tensor ForwardHead(Tensor features)
-    {
-        using var pooled = F.adaptive_avg_pool2d(features, (1, 1));
-        using var flat = pooled.flatten(1);
-        return classifier.call(flat);
-    }
+    public override Tensor ForwardHead(Tensor features) => classifier.call(features);
 
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)
     {
-        var old = (Linear)classifier[1];
-        classifier = ReplaceModule("classifier", MobileNetInit.Matching(NewClassifier(numClasses), classifier, old.weight));
+        classifier.Reset(numClasses);
         NumClasses = numClasses;
     }
-
-    private Sequential NewClassifier(int numClasses) => new(new Dropout(dropout), new Linear(NumFeatures, numClasses));
 
     /// <summary>torchvision's loop (mobilenetv2.py): see <see cref="MobileNetInit.Apply"/>.</summary>
     public override void InitializeWeights() => MobileNetInit.Apply(this);

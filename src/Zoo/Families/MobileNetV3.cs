@@ -80,7 +80,7 @@ public sealed class MobileNetV3 : ClassificationModel
         public Linear Logits { get; private set; }
 
         public void ResetLogits(int numClasses) =>
-            Logits = ReplaceModule("3", MobileNetInit.Matching(new Linear(Logits.InFeatures, numClasses), Logits, Logits.weight));
+            Logits = ReplaceModule("3", MobileNetInit.FreshLinear(Logits, numClasses));
 
         public override Tensor forward(Tensor input)
         {

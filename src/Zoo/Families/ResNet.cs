@@ -14,6 +14,7 @@
 
 using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
+using ModelZoo.Zoo.Layers;
 using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Zoo.Families;
@@ -223,10 +224,7 @@ public sealed class ResNet : ClassificationModel
     public override void ResetClassifier(int numClasses)
     {
         if (numClasses < 1) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "a classifier needs at least 1 class");
-        var (device, type) = (fc.weight.device, fc.weight.dtype);
-        var replacement = new Linear(NumFeatures, numClasses);
-        replacement.to(device, type);
-        fc = ReplaceModule("fc", replacement);
+        fc = ReplaceModule("fc", new Linear(NumFeatures, numClasses).MatchedTo(fc, fc.weight));
         NumClasses = numClasses;
     }
 

@@ -191,7 +191,7 @@ public sealed class ShuffleNetV1 : ClassificationModel
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)
     {
-        classifier = ReplaceModule("classifier", NewClassifier(numClasses));
+        classifier = ReplaceModule("classifier", NewClassifier(numClasses).MatchedTo(classifier, ((Linear)classifier[0]).weight));
         InitializeLinear((Linear)classifier[0]);
         NumClasses = numClasses;
     }

@@ -20,6 +20,7 @@
 
 using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
+using ModelZoo.Zoo.Layers;
 
 namespace ModelZoo.Zoo.Families;
 
@@ -144,7 +145,7 @@ public sealed class SqueezeNet : ClassificationModel
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)
     {
-        classifier = ReplaceModule("classifier", NewClassifier(numClasses));
+        classifier = ReplaceModule("classifier", NewClassifier(numClasses).MatchedTo(classifier, FinalConv.weight));
         InitializeFinalConv();
         NumClasses = numClasses;
     }

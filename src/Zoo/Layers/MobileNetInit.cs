@@ -6,7 +6,7 @@ namespace ModelZoo.Zoo.Layers;
 
 /// <summary>
 /// The weight initialisation torchvision 0.14 gives its MobileNets (mobilenetv2.py and mobilenetv3.py share the
-/// loop), and fresh classifiers initialised the same way for <see cref="ClassificationModel.ResetClassifier"/>.
+/// loop), and fresh classifier layers initialised the same way for <see cref="ClassificationModel.ResetClassifier"/>.
 /// </summary>
 internal static class MobileNetInit
 {
@@ -36,14 +36,13 @@ internal static class MobileNetInit
     }
 
     /// <summary>
-    /// A freshly initialised <paramref name="fresh"/> module made to match the one it replaces: same
-    /// training mode, and parameters on <paramref name="like"/>'s device and dtype.
+    /// A freshly initialised Linear with <paramref name="replaced"/>'s inputs and <paramref name="outFeatures"/>
+    /// outputs, in its training mode and on its device and dtype, to take its place.
     /// </summary>
-    public static T Matching<T>(T fresh, Module replaced, Tensor like) where T : Module
+    public static Linear FreshLinear(Linear replaced, int outFeatures)
     {
+        var fresh = new Linear(replaced.InFeatures, outFeatures);
         Apply(fresh);
-        fresh.train(replaced.training);
-        fresh.to(like.device, like.dtype);
-        return fresh;
+        return fresh.MatchedTo(replaced, replaced.weight);
     }
 }
