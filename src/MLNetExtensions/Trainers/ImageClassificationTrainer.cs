@@ -1,7 +1,5 @@
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Training;
-using ModelZoo.Torch;
-using ModelZoo.Zoo;
 
 namespace ModelZoo.MLNetExtensions.Trainers;
 
@@ -70,29 +68,14 @@ public sealed class ImageClassificationTrainer : IEstimator<ImageClassificationT
         var options = TrainerOptions with { Augmentation = data.Augmentation };
         var device = ModelZooContext.ResolveDevice(options.Device);
 
-        torch.manual_seed(unchecked((ulong)options.Seed));
-        var model = ModelRegistry.Default.Create(Architecture, new ModelOptions
+        var trainer = new Trainer(options);
+        trainer.EpochCompleted += record =>
         {
-            NumClasses = data.ClassNames.Count,
-            InChannels = preprocessing.Channels,
-            InputSize = preprocessing.InputSize,
-            WidthMultiplier = widthMultiplier,
-        });
-        try
-        {
-            var trainer = new Trainer(options);
-            trainer.EpochCompleted += record =>
-            {
-                callback?.Invoke(record);
-                progress?.Report(record);
-            };
-            var result = trainer.Fit(model, data.Dataset, validation?.Dataset, preprocessing);
-            return new ImageClassificationTransformer(new TrainedModel(model, data.ClassNames, preprocessing), device, result.History);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+            callback?.Invoke(record);
+            progress?.Report(record);
+        };
+        var (model, result) = ModelTraining.CreateAndTrain(Architecture, trainer, data.Dataset, validation?.Dataset, preprocessing,
+            widthMultiplier: widthMultiplier);
+        return new ImageClassificationTransformer(new TrainedModel(model, data.ClassNames, preprocessing), device, result.History);
     }
 }

@@ -9,11 +9,12 @@ namespace ModelZoo.Pipelines.Training;
 public static class ModelTraining
 {
     /// <summary>Model options for <paramref name="train"/> at the preprocessing's size and channels.</summary>
-    public static ModelOptions OptionsFor(IImageDataset train, Preprocessing preprocessing) => new()
+    public static ModelOptions OptionsFor(IImageDataset train, Preprocessing preprocessing, double? widthMultiplier = null) => new()
     {
         NumClasses = train.ClassNames.Count,
         InChannels = preprocessing.Channels,
         InputSize = preprocessing.InputSize,
+        WidthMultiplier = widthMultiplier,
     };
 
     /// <summary>
@@ -22,10 +23,10 @@ public static class ModelTraining
     /// </summary>
     public static (ClassificationModel model, TrainingResult result) CreateAndTrain(string architecture, Trainer trainer,
         IImageDataset train, IImageDataset? validation, Preprocessing preprocessing, string? resumeFrom = null,
-        ModelRegistry? registry = null, CancellationToken cancellation = default)
+        double? widthMultiplier = null, CancellationToken cancellation = default)
     {
-        torch.manual_seed((ulong)trainer.Options.Seed);
-        var model = (registry ?? ModelRegistry.Default).Create(architecture, OptionsFor(train, preprocessing));
+        torch.manual_seed(unchecked((ulong)trainer.Options.Seed));
+        var model = ModelRegistry.Default.Create(architecture, OptionsFor(train, preprocessing, widthMultiplier));
         try
         {
             return (model, trainer.Fit(model, train, validation, preprocessing, resumeFrom, cancellation));
