@@ -88,7 +88,7 @@ internal static class CompareCommand
             }
             var table = new Table().AddColumns("architecture", "params", "MACs", "train img/s", "latency ms", "top-1", $"top-{report.Results[0].K}", "log-loss");
             table.Columns[0].NoWrap();
-            foreach (var column in table.Columns.Skip(1)) column.RightAligned();
+            foreach (var column in table.Columns.Skip(1)) column.RightAligned().NoWrap();
             foreach (var r in report.Results)
                 table.AddRow(Markup.Escape(r.Architecture), r.Parameters.ToString("N0", CultureInfo.InvariantCulture),
                     (r.Macs / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " M", r.TrainImagesPerSecond.ToString("F0", CultureInfo.InvariantCulture),
