@@ -36,5 +36,6 @@ typedef struct mz_guard_opaque* mz_guard;
 #include "modelzoo/nn_functional.h"
 #include "modelzoo/autograd.h"
 #include "modelzoo/init.h"
+#include "modelzoo/optim.h"
 
 #endif

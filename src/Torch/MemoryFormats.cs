@@ -11,12 +11,12 @@ public static class MemoryFormats
     public static MemoryFormat Preferred(Device device) =>
         device.Type == DeviceType.CPU ? MemoryFormat.ChannelsLast : MemoryFormat.Contiguous;
 
-    /// <summary>Parses "auto" (the device's preferred layout), "nchw"/"contiguous" or "nhwc"/"channels_last".</summary>
-    public static MemoryFormat Parse(string text, Device device) => text.Trim().ToLowerInvariant() switch
+    /// <summary>Parses "auto" (null: the device's preferred layout), "nchw"/"contiguous" or "nhwc"/"channels_last".</summary>
+    public static MemoryFormat? Parse(string text) => text.Trim().ToLowerInvariant() switch
     {
-        "auto" => Preferred(device),
+        "auto" => null,
         "nchw" or "contiguous" or "channels_first" => MemoryFormat.Contiguous,
-        "nhwc" or "channels_last" => MemoryFormat.ChannelsLast,
+        "nhwc" or "channels_last" or "channels-last" => MemoryFormat.ChannelsLast,
         _ => throw new ArgumentException($"unknown memory format '{text}' (expected auto, nchw or nhwc)"),
     };
 

@@ -61,7 +61,7 @@ internal static class BenchmarkCommand
                     InputSize = result.GetValue(inputSize),
                     BatchSize = result.GetValue(batchSize),
                     Mode = result.GetValue(mode) switch { "train" => BenchmarkMode.Train, "infer" => BenchmarkMode.Infer, _ => BenchmarkMode.Both },
-                    MemoryFormat = MemoryFormats.Parse(result.GetValue(memoryFormat)!, target),
+                    MemoryFormat = MemoryFormats.Parse(result.GetValue(memoryFormat)!),
                     Warmup = result.GetValue(warmup),
                     Iterations = result.GetValue(iterations),
                     Device = target,

@@ -27,7 +27,8 @@ internal static class PredictCommand
             ThreadDefaults.Apply(result.GetValue(threads));
             var paths = result.GetValue(images)!;
             using var trained = ModelFile.Load(result.GetValue(model)!);
-            var predictions = new Predictor(trained).PredictFiles(paths, result.GetValue(top));
+            using var predictor = new Predictor(trained);
+            var predictions = predictor.PredictFiles(paths, result.GetValue(top));
             if (result.GetValue(grid) is { } gridPath)
             {
                 // The grid shows the images as decoded (RGB), titled like seed 000's figure.

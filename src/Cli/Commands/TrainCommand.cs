@@ -35,7 +35,7 @@ internal static class TrainCommand
         var output = new Option<string>("--out") { Description = "Output folder (model, checkpoints, history, curves).", DefaultValueFactory = _ => "runs/train" };
         var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (or 'latest' in --out)." };
         var keep = new Option<int>("--keep-checkpoints") { Description = "Per-epoch checkpoints kept.", DefaultValueFactory = _ => 5 };
-        var memoryFormat = new Option<string>("--memory-format") { Description = "nchw or nhwc (channels_last).", DefaultValueFactory = _ => "nchw" };
+        var memoryFormat = new Option<string>("--memory-format") { Description = "auto (the device's fastest: nhwc on CPU, nchw on CUDA), nchw or nhwc.", DefaultValueFactory = _ => "auto" };
         var split = CommonOptions.Split();
         var seed = CommonOptions.Seed();
         var device = CommonOptions.Device();
@@ -77,7 +77,7 @@ internal static class TrainCommand
                 GradientClipNorm = result.GetValue(clip),
                 CheckpointDirectory = Path.Combine(outDirectory, "checkpoints"),
                 KeepCheckpoints = result.GetValue(keep),
-                MemoryFormat = ParseMemoryFormat(result.GetValue(memoryFormat)!),
+                MemoryFormat = MemoryFormats.Parse(result.GetValue(memoryFormat)!),
                 Device = result.GetValue(device)!,
                 Seed = seedValue,
             };
@@ -97,13 +97,6 @@ internal static class TrainCommand
         "adam" => OptimizerKind.Adam,
         "adamw" => OptimizerKind.AdamW,
         _ => throw new ArgumentException($"unknown optimizer '{text}': expected sgd, adam or adamw"),
-    };
-
-    internal static MemoryFormat ParseMemoryFormat(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "nchw" or "contiguous" => MemoryFormat.Contiguous,
-        "nhwc" or "channels_last" or "channels-last" => MemoryFormat.ChannelsLast,
-        _ => throw new ArgumentException($"unknown memory format '{text}': expected nchw or nhwc"),
     };
 
     private static string? ResolveResume(string? resume, string checkpointDirectory)

@@ -1,5 +1,6 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Persistence;
+using ModelZoo.Pipelines.Prediction;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Torch;
@@ -16,6 +17,7 @@ public sealed class ImageClassificationTransformer : ITransformer
 {
     private const int PredictionBatchSize = 128;
     private readonly Device device;
+    private InferenceModel? prepared;
     private bool disposed;
 
     internal ImageClassificationTransformer(TrainedModel trained, Device device, IReadOnlyList<EpochRecord> history)
@@ -68,14 +70,17 @@ public sealed class ImageClassificationTransformer : ITransformer
         ObjectDisposedException.ThrowIf(disposed, this);
         var classes = ClassNames.Count;
         var scores = new float[dataset.Count][];
-        var loader = new DataLoader(dataset, Preprocessing, Augmentation.None, new LoaderOptions { BatchSize = PredictionBatchSize });
+        // Prepared once per transformer (the folded copy costs one forward pass to build).
+        prepared ??= InferenceModel.Prepare(Trained.Model, device);
+        var loader = new DataLoader(dataset, Preprocessing, Augmentation.None,
+            new LoaderOptions { BatchSize = PredictionBatchSize, MemoryFormat = prepared.MemoryFormat });
         var row = 0;
         foreach (var batch in loader.Epoch(0))
         {
             using var scope = torch.NewDisposeScope();
             using var _ = batch;
             using var inference = torch.inference_mode();
-            var logits = Trained.Model.call(batch.Input.to(device));
+            var logits = prepared.call(batch.Input.to(device));
             var probabilities = F.softmax(logits, 1).to(ScalarType.Float32).cpu().data<float>();
             for (var i = 0; i < batch.Count; i++) scores[row++] = probabilities.AsSpan(i * classes, classes).ToArray();
         }
@@ -95,6 +100,7 @@ public sealed class ImageClassificationTransformer : ITransformer
     {
         if (disposed) return;
         disposed = true;
+        prepared?.Dispose();
         Trained.Dispose();
     }
 }

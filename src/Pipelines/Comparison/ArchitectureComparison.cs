@@ -1,3 +1,4 @@
+using ModelZoo.Pipelines.Benchmarks;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Reports;
@@ -62,7 +63,7 @@ public sealed class ArchitectureComparison(TrainerOptions options, string output
         {
             var metrics = result.Validation ?? Evaluator.Evaluate(model, test, preprocessing, topK: options.TopK, device: options.ResolveDevice());
             var device = options.ResolveDevice();
-            var (latency, throughput) = InferenceTiming.Measure(model, preprocessing.Channels, preprocessing.InputSize, device);
+            var inference = InferenceTiming.Measure(model, preprocessing.Channels, preprocessing.InputSize, device);
             model.to(Device.CPU);
             model.to(MemoryFormat.Contiguous);
             var summary = ModelSummary.Of(model);
@@ -79,8 +80,8 @@ public sealed class ArchitectureComparison(TrainerOptions options, string output
                 ModelFileBytes = new FileInfo(modelPath).Length,
                 TrainSeconds = trainSeconds,
                 TrainImagesPerSecond = result.History.Sum(h => h.ImagesPerSecond * h.Seconds) / Math.Max(1e-9, trainSeconds),
-                InferenceLatencyMs = latency,
-                InferenceImagesPerSecond = throughput,
+                InferenceLatencyMs = inference.LatencyMedianMs,
+                InferenceImagesPerSecond = inference.ImagesPerSecond,
                 Top1 = metrics.MicroAccuracy,
                 TopK = metrics.TopKAccuracy,
                 K = metrics.TopKPredictionCount,

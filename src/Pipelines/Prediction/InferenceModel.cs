@@ -42,7 +42,7 @@ public sealed class InferenceModel : IDisposable
         var format = memoryFormat ?? MemoryFormats.Preferred(device);
         if (!foldBatchNorm || model is not ClassificationModel source || !ModelRegistry.Default.Contains(source.Name))
             return new InferenceModel(model, null, format);
-        var copy = ModelRegistry.Default.Create(source.Name, source.Options with { NumClasses = source.NumClasses });
+        var copy = CreateWithoutTouchingTheGlobalGenerator(source);
         try
         {
             using (var scope = torch.NewDisposeScope())
@@ -61,6 +61,23 @@ public sealed class InferenceModel : IDisposable
         {
             copy.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A fresh instance of the same architecture. Building one draws initial weights from libtorch's
+    /// global generator; its state is put back, so evaluating during training changes no random stream.
+    /// </summary>
+    private static ClassificationModel CreateWithoutTouchingTheGlobalGenerator(ClassificationModel source)
+    {
+        using var state = torch.get_rng_state();
+        try
+        {
+            return ModelRegistry.Default.Create(source.Name, source.Options with { NumClasses = source.NumClasses });
+        }
+        finally
+        {
+            torch.set_rng_state(state);
         }
     }
 

@@ -1,5 +1,6 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Metrics;
+using ModelZoo.Pipelines.Prediction;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
@@ -7,39 +8,31 @@ using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Training;
 
-/// <summary>Runs a model over a data set in evaluation mode and computes the multiclass metrics.</summary>
+/// <summary>Runs a model over a data set in evaluation mode (folded, see <see cref="InferenceModel"/>) and computes the multiclass metrics.</summary>
 public static class Evaluator
 {
     /// <summary>Metrics of <paramref name="model"/> on <paramref name="dataset"/>; the loss is plain cross-entropy.</summary>
     public static MulticlassClassificationMetrics Evaluate(TensorModule model, IImageDataset dataset, Preprocessing preprocessing,
-        int batchSize = 128, int topK = 5, Device? device = null, MemoryFormat memoryFormat = MemoryFormat.Contiguous,
+        int batchSize = 128, int topK = 5, Device? device = null, MemoryFormat? memoryFormat = null,
         CancellationToken cancellation = default)
     {
         device ??= Device.CPU;
         var accumulator = new MetricsAccumulator(dataset.ClassNames, topK);
+        using var prepared = InferenceModel.Prepare(model, device, memoryFormat);
         var loader = new DataLoader(dataset, preprocessing, Augmentation.None,
-            new LoaderOptions { BatchSize = batchSize, MemoryFormat = memoryFormat });
-        var wasTraining = model.training;
-        model.eval();
-        try
+            new LoaderOptions { BatchSize = batchSize, MemoryFormat = prepared.MemoryFormat });
+        foreach (var batch in loader.Epoch(0, cancellation))
         {
-            foreach (var batch in loader.Epoch(0, cancellation))
-            {
-                using var scope = torch.NewDisposeScope();
-                using var _ = batch;
-                using var inference = torch.inference_mode();
-                var input = batch.Input.to(device);
-                var labels = batch.Labels.to(device);
-                var logits = model.call(input);
-                var loss = F.cross_entropy(logits, labels);
-                var probabilities = F.softmax(logits, 1).to(ScalarType.Float32).cpu();
-                accumulator.Add(probabilities.data<float>(), batch.Labels.data<long>());
-                accumulator.AddLoss(loss.item<double>(), batch.Count);
-            }
-        }
-        finally
-        {
-            model.train(wasTraining);
+            using var scope = torch.NewDisposeScope();
+            using var _ = batch;
+            using var inference = torch.inference_mode();
+            var input = batch.Input.to(device);
+            var labels = batch.Labels.to(device);
+            var logits = prepared.call(input);
+            var loss = F.cross_entropy(logits, labels);
+            var probabilities = F.softmax(logits, 1).to(ScalarType.Float32).cpu();
+            accumulator.Add(probabilities.data<float>(), batch.Labels.data<long>());
+            accumulator.AddLoss(loss.item<double>(), batch.Count);
         }
         return accumulator.Compute();
     }

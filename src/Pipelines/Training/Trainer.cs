@@ -65,7 +65,8 @@ public sealed partial class Trainer(TrainerOptions options)
         if (Options.CheckpointDirectory is { } directory) CheckpointStore.EnsureWritable(directory);
 
         model.to(device);
-        if (Options.MemoryFormat == MemoryFormat.ChannelsLast) model.to(MemoryFormat.ChannelsLast);
+        var memoryFormat = Options.MemoryFormat ?? MemoryFormats.Preferred(device);
+        model.to(memoryFormat);
         using var optimizer = OptimizerFactory.Create(model, Options);
         using var ema = Options.EmaDecay is { } decay ? new WeightAverage(model, decay) : null;
         var loader = new DataLoader(train, preprocessing, Options.Augmentation, new LoaderOptions
@@ -75,7 +76,7 @@ public sealed partial class Trainer(TrainerOptions options)
             DropLast = train.Count > Options.BatchSize,
             Seed = Options.Seed,
             Training = true,
-            MemoryFormat = Options.MemoryFormat,
+            MemoryFormat = memoryFormat,
             Prefetch = Options.Prefetch,
             Workers = Options.Workers,
         });
@@ -85,7 +86,7 @@ public sealed partial class Trainer(TrainerOptions options)
             BatchSize = Options.BatchSize,
             Shuffle = true,
             Seed = Options.Seed + 1,
-            MemoryFormat = Options.MemoryFormat,
+            MemoryFormat = memoryFormat,
             Prefetch = Options.Prefetch,
             Workers = Options.Workers,
         });
@@ -113,7 +114,7 @@ public sealed partial class Trainer(TrainerOptions options)
             if (validation is not null)
             {
                 using var averaged = ema?.Swap(model);
-                lastValidation = Evaluator.Evaluate(model, validation, preprocessing, Math.Max(Options.BatchSize, 64), Options.TopK, device, Options.MemoryFormat, cancellation);
+                lastValidation = Evaluator.Evaluate(model, validation, preprocessing, Math.Max(Options.BatchSize, 64), Options.TopK, device, memoryFormat, cancellation);
                 record = record with
                 {
                     ValidationLoss = lastValidation.Loss,

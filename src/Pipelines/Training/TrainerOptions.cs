@@ -70,8 +70,8 @@ public sealed record TrainerOptions
     public int? Threads { get; init; }
     /// <summary>Root of every random stream: weights, order, augmentation, dropout.</summary>
     public int Seed { get; init; } = 1;
-    /// <summary>Layout of activations and weights.</summary>
-    public MemoryFormat MemoryFormat { get; init; } = MemoryFormat.Contiguous;
+    /// <summary>Layout of activations and weights; null picks the device's fastest (<see cref="MemoryFormats.Preferred"/>).</summary>
+    public MemoryFormat? MemoryFormat { get; init; }
     /// <summary>Batches prepared in the background.</summary>
     public int Prefetch { get; init; } = 4;
     /// <summary>Loader threads.</summary>

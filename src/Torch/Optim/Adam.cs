@@ -14,18 +14,18 @@ public class Adam(IReadOnlyList<ParameterGroup> groups, double beta1 = 0.9, doub
         : this([new ParameterGroup(parameters.ToList(), lr, weightDecay)]) { }
 
     /// <inheritdoc />
-    protected override void Update(ParameterGroup group, int index, Parameter parameter, Tensor grad)
+    protected override void Update(ParameterGroup group, IReadOnlyList<ParameterUpdate> updates)
     {
-        if (decoupled && group.WeightDecay != 0) parameter.mul_(1 - group.LearningRate * group.WeightDecay);
-        var g = !decoupled && group.WeightDecay != 0 ? grad.add(parameter, group.WeightDecay) : grad;
-        var average = State(index, "exp_avg", () => torch.zeros_like(parameter));
-        var averageSquare = State(index, "exp_avg_sq", () => torch.zeros_like(parameter));
-        average.lerp_(g, 1 - beta1);
-        averageSquare.mul_(beta2).addcmul_(g, g, 1 - beta2);
-        var correction1 = 1 - Math.Pow(beta1, StepCount);
-        var correction2 = 1 - Math.Pow(beta2, StepCount);
-        var denominator = averageSquare.sqrt().div_(Math.Sqrt(correction2)).add_(eps);
-        parameter.addcdiv_(average, denominator, -group.LearningRate / correction1);
+        // Bias corrections depend on each parameter's own step count: one multi-tensor call per count
+        // (a single call unless some parameters started late).
+        foreach (var sameStep in updates.GroupBy(u => StepsOf(u.Index)))
+        {
+            var batch = sameStep.ToList();
+            var averages = batch.Select(u => State(u.Index, "exp_avg", () => torch.zeros_like(u.Parameter))).ToList();
+            var squares = batch.Select(u => State(u.Index, "exp_avg_sq", () => torch.zeros_like(u.Parameter))).ToList();
+            MultiTensor.Adam(batch.Select(u => (Tensor)u.Parameter).ToList(), batch.Select(u => u.Grad).ToList(), averages, squares,
+                group.LearningRate, beta1, beta2, eps, group.WeightDecay, decoupled, sameStep.Key);
+        }
     }
 }
 

@@ -22,6 +22,7 @@ public sealed class ParameterGroup(IReadOnlyList<Parameter> parameters, double l
 public abstract class Optimizer : IDisposable
 {
     private readonly Dictionary<(int parameter, string name), Tensor> state = [];
+    private readonly Dictionary<int, long> parameterSteps = [];
     private readonly List<Parameter> ordered = [];
     private readonly Dictionary<Parameter, int> indexes = new(ReferenceEqualityComparer.Instance);
 
@@ -61,23 +62,37 @@ public abstract class Optimizer : IDisposable
         foreach (var parameter in ordered) parameter.grad = null;
     }
 
-    /// <summary>One update of every parameter that has a gradient.</summary>
+    /// <summary>One update of every parameter that has a gradient, one multi-tensor call per group.</summary>
     public void step()
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         StepCount++;
         foreach (var group in ParamGroups)
+        {
+            var updates = new List<ParameterUpdate>(group.Parameters.Count);
             foreach (var parameter in group.Parameters)
-            {
-                var grad = parameter.grad;
-                if (grad is null) continue;
-                Update(group, indexes[parameter], parameter, grad);
-            }
+                if (parameter.grad is { } grad)
+                {
+                    var index = indexes[parameter];
+                    parameterSteps[index] = parameterSteps.GetValueOrDefault(index) + 1;
+                    updates.Add(new ParameterUpdate(index, parameter, grad));
+                }
+            if (updates.Count > 0) Update(group, updates);
+        }
     }
 
-    /// <summary>Updates one parameter in place; runs under no_grad inside a dispose scope.</summary>
-    protected abstract void Update(ParameterGroup group, int index, Parameter parameter, Tensor grad);
+    /// <summary>
+    /// Steps parameter <paramref name="index"/> has been updated in, this one included (PyTorch keeps
+    /// state["step"] per parameter: one that first gets a gradient late starts its bias correction late).
+    /// </summary>
+    protected long StepsOf(int index) => parameterSteps.GetValueOrDefault(index);
+
+    /// <summary>A parameter that has a gradient this step, with its index in the optimizer's state.</summary>
+    protected readonly record struct ParameterUpdate(int Index, Parameter Parameter, Tensor Grad);
+
+    /// <summary>Updates the parameters of one group in place; runs under no_grad inside a dispose scope.</summary>
+    protected abstract void Update(ParameterGroup group, IReadOnlyList<ParameterUpdate> updates);
 
     /// <summary>The state tensor <paramref name="name"/> of parameter <paramref name="index"/>, created by <paramref name="create"/> on first use.</summary>
     protected Tensor State(int index, string name, Func<Tensor> create)
@@ -92,13 +107,15 @@ public abstract class Optimizer : IDisposable
     protected bool HasState(int index, string name) => state.ContainsKey((index, name));
 
     /// <summary>
-    /// The optimizer's state by name ("state.{i}.{name}", "step"), for checkpoints. The tensors
-    /// are the optimizer's own except "step", which the caller must dispose.
+    /// The optimizer's state by name ("state.{i}.{name}", "state.{i}.step", "step"), for checkpoints.
+    /// The tensors are the optimizer's own where owned is true; the caller disposes the others.
     /// </summary>
     public IEnumerable<(string name, Tensor tensor, bool owned)> StateDict()
     {
         foreach (var ((index, name), tensor) in state.OrderBy(s => s.Key.parameter).ThenBy(s => s.Key.name, StringComparer.Ordinal))
             yield return ($"state.{index}.{name}", tensor, true);
+        foreach (var (index, steps) in parameterSteps.OrderBy(p => p.Key))
+            yield return ($"state.{index}.step", torch.scalar_tensor(steps, ScalarType.Int64).DetachFromDisposeScope(), false);
         yield return ("step", torch.scalar_tensor(StepCount, ScalarType.Int64).DetachFromDisposeScope(), false);
     }
 
@@ -107,6 +124,7 @@ public abstract class Optimizer : IDisposable
     {
         foreach (var tensor in state.Values) tensor.Dispose();
         state.Clear();
+        parameterSteps.Clear();
         using var noGrad = torch.no_grad();
         foreach (var (key, value) in saved)
         {
@@ -118,9 +136,17 @@ public abstract class Optimizer : IDisposable
             var parts = key.Split('.');
             if (parts.Length != 3 || parts[0] != "state" || !int.TryParse(parts[1], out var index) || index < 0 || index >= ordered.Count)
                 throw new InvalidDataException($"optimizer state '{key}' does not belong to an optimizer over {ordered.Count} parameters");
+            if (parts[2] == "step")
+            {
+                parameterSteps[index] = value.item<long>();
+                continue;
+            }
             using var device = value.to(ordered[index].device);
             state[(index, parts[2])] = device.clone().DetachFromDisposeScope();
         }
+        // Checkpoints from before per-parameter steps: every parameter with state has taken every step.
+        foreach (var (index, _) in state.Keys)
+            parameterSteps.TryAdd(index, StepCount);
     }
 
     /// <summary>Frees the optimizer's state tensors.</summary>

@@ -16,16 +16,24 @@ public sealed class SGD(IReadOnlyList<ParameterGroup> groups, double momentum = 
         : momentum;
 
     /// <inheritdoc />
-    protected override void Update(ParameterGroup group, int index, Parameter parameter, Tensor grad)
+    protected override void Update(ParameterGroup group, IReadOnlyList<ParameterUpdate> updates)
     {
-        var step = group.WeightDecay != 0 ? grad.add(parameter, group.WeightDecay) : grad;
-        if (Momentum != 0)
+        if (Momentum == 0)
         {
-            var fresh = !HasState(index, "momentum_buffer");
-            var buffer = State(index, "momentum_buffer", step.clone);
-            if (!fresh) buffer.mul_(Momentum).add_(step, 1 - dampening);
-            step = nesterov ? step.add(buffer, Momentum) : buffer;
+            Apply(group, updates, null, first: false);
+            return;
         }
-        parameter.sub_(step, group.LearningRate);
+        // A parameter's buffer starts as its first gradient; parameters that had no gradient until now start later.
+        var fresh = updates.Where(u => !HasState(u.Index, "momentum_buffer")).ToList();
+        var running = updates.Where(u => HasState(u.Index, "momentum_buffer")).ToList();
+        if (fresh.Count > 0) Apply(group, fresh, Buffers(fresh), first: true);
+        if (running.Count > 0) Apply(group, running, Buffers(running), first: false);
     }
+
+    private List<Tensor> Buffers(IReadOnlyList<ParameterUpdate> updates) =>
+        updates.Select(u => State(u.Index, "momentum_buffer", () => torch.zeros_like(u.Parameter))).ToList();
+
+    private void Apply(ParameterGroup group, IReadOnlyList<ParameterUpdate> updates, IReadOnlyList<Tensor>? buffers, bool first) =>
+        MultiTensor.Sgd(updates.Select(u => (Tensor)u.Parameter).ToList(), updates.Select(u => u.Grad).ToList(), buffers,
+            group.LearningRate, Momentum, dampening, group.WeightDecay, nesterov, first);
 }

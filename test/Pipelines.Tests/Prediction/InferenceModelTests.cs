@@ -63,4 +63,16 @@ public sealed class InferenceModelTests
         using (InferenceModel.Prepare(model, Device.CPU)) Assert.False(model.training);
         Assert.True(model.training);
     }
+
+    [Fact]
+    public void PreparingLeavesTheGlobalRandomStreamWhereItWas()
+    {
+        using var model = TrainedLooking("shufflenet_v1_g3_x0_5");
+        torch.manual_seed(11);
+        using var expected = torch.randn([4]);
+        torch.manual_seed(11);
+        using (InferenceModel.Prepare(model, Device.CPU)) { }
+        using var actual = torch.randn([4]);
+        Assert.Equal(expected.data<float>(), actual.data<float>());
+    }
 }
