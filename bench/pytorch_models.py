@@ -7,9 +7,9 @@ the same network: same layers, same strides, same parameter count.
 - squeezenet1_0, squeezenet1_1, mobilenet_v2, mobilenet_v3_small, mobilenet_v3_large: torchvision's models, which
   ModelZoo reproduces key for key.
 
-Small-input mode: ModelZoo drops the early downsampling for inputs of at most 64 px (ModelOptions.UsesSmallInput);
-`create` does the same to every model here (strides only, parameters unchanged), so a 32 px benchmark compares
-equal work. Weight initialisation is PyTorch's default: it does not change the speed.
+Small-input mode: ModelZoo drops the early downsampling for inputs of at most 64 px (ModelOptions.UsesSmallInput)
+unless told otherwise (its benchmark keeps the ImageNet stem at every size); `create(name, small_input=True)` does
+the same to every model here (strides only, parameters unchanged), so both sides always compute the same thing. Weight initialisation is PyTorch's default: it does not change the speed.
 
     /usr/bin/python3 bench/pytorch_models.py --check [--modelzoo ./modelzoo]
 checks each architecture's parameter count against the published one and, with --modelzoo, its parameters,
@@ -226,12 +226,13 @@ def parameter_count(model):
     return sum(p.numel() for p in model.parameters())
 
 
-def create(name, input_size):
-    """The architecture as ModelZoo builds it for `input_size`; fails unless its parameter count is the published one."""
+def create(name, small_input):
+    """The architecture as ModelZoo builds it, in small-input mode or with the ImageNet stem; fails unless its
+    parameter count is the published one."""
     if name not in ARCHITECTURES:
         raise KeyError(f"no PyTorch definition for '{name}'; known: {', '.join(sorted(ARCHITECTURES))}")
     build, expected = ARCHITECTURES[name]
-    model = build(uses_small_input(input_size))
+    model = build(small_input)
     count = parameter_count(model)
     if count != expected:
         raise AssertionError(f"{name}: {count:,} parameters, published {expected:,}")
@@ -270,7 +271,7 @@ def check(names, modelzoo, sizes):
     for name in names:
         for size in sizes:
             try:
-                model = create(name, size)
+                model = create(name, uses_small_input(size))
             except AssertionError as e:
                 print(f"FAIL {e}")
                 failures += 1
