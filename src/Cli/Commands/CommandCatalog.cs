@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return PredictCommand.Create();
         yield return CompareCommand.Create();
+        yield return BenchmarkCommand.Create();
     }
 }

@@ -6,7 +6,6 @@ using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
 using ModelZoo.Torch.Optim;
 using ModelZoo.Zoo;
-using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Training;
 
@@ -67,7 +66,7 @@ public sealed partial class Trainer(TrainerOptions options)
 
         model.to(device);
         if (Options.MemoryFormat == MemoryFormat.ChannelsLast) model.to(MemoryFormat.ChannelsLast);
-        using var optimizer = CreateOptimizer(model);
+        using var optimizer = OptimizerFactory.Create(model, Options);
         using var ema = Options.EmaDecay is { } decay ? new WeightAverage(model, decay) : null;
         var loader = new DataLoader(train, preprocessing, Options.Augmentation, new LoaderOptions
         {
@@ -134,6 +133,7 @@ public sealed partial class Trainer(TrainerOptions options)
         LearningRateSchedule schedule, int epoch, int stepsPerEpoch, long totalSteps, Device device, CancellationToken cancellation)
     {
         model.train();
+        var trainingStep = new TrainingStep(model, optimizer, Options.LabelSmoothing, Options.GradientClipNorm);
         var clock = Stopwatch.StartNew();
         double lossSum = 0, learningRate = 0;
         long correct = 0, seen = 0;
@@ -148,15 +148,9 @@ public sealed partial class Trainer(TrainerOptions options)
 
             var input = batch.Input.to(device);
             var target = batch.Target.to(device);
-            var logits = model.call(input);
-            var loss = F.cross_entropy(logits, target, label_smoothing: Options.LabelSmoothing);
-            var lossValue = loss.item<double>();
-            if (!double.IsFinite(lossValue))
-                throw new TrainingDivergedException($"training diverged: the loss is {lossValue} at epoch {epoch}, step {step + 1} (try a lower learning rate)");
-            optimizer.zero_grad();
-            loss.backward();
-            if (Options.GradientClipNorm is { } maxNorm) GradientClipping.ClipNorm(model.parameters(), maxNorm);
-            optimizer.step();
+            var stepNumber = step + 1;
+            var (lossValue, logits) = trainingStep.Run(input, target, loss =>
+                new TrainingDivergedException($"training diverged: the loss is {loss} at epoch {epoch}, step {stepNumber} (try a lower learning rate)"));
             ema?.Update(model);
 
             var hits = logits.argmax(1).cpu().eq(batch.Labels).sum().item<long>();
@@ -176,28 +170,6 @@ public sealed partial class Trainer(TrainerOptions options)
             LearningRate = learningRate,
             Seconds = seconds,
             ImagesPerSecond = seen / Math.Max(1e-9, seconds),
-        };
-    }
-
-    /// <summary>Two parameter groups when decay is off for norms and biases (1-D tensors), as timm does.</summary>
-    private Optimizer CreateOptimizer(ClassificationModel model)
-    {
-        var lr = Options.EffectiveLearningRate;
-        var decay = Options.EffectiveWeightDecay;
-        var parameters = model.parameters().Where(p => p.requires_grad).ToList();
-        IReadOnlyList<ParameterGroup> groups = Options.NoDecayOnNormAndBias && decay > 0
-            ? new[]
-            {
-                new ParameterGroup(parameters.Where(p => p.dim() > 1).ToList(), lr, decay),
-                new ParameterGroup(parameters.Where(p => p.dim() <= 1).ToList(), lr, 0),
-            }.Where(g => g.Parameters.Count > 0).ToList()
-            : [new ParameterGroup(parameters, lr, decay)];
-        return Options.Optimizer switch
-        {
-            OptimizerKind.Sgd => new SGD(groups, Options.Momentum, 0, Options.Nesterov),
-            OptimizerKind.Adam => new Adam(groups),
-            OptimizerKind.AdamW => new AdamW(groups),
-            _ => throw new ArgumentOutOfRangeException(nameof(Options.Optimizer)),
         };
     }
 }

@@ -35,9 +35,37 @@ public sealed class BatchNorm2d : TensorModule
     /// <summary>Weight of the newest batch in the running statistics (settable, as bn.momentum in PyTorch).</summary>
     public double Momentum { get; set; }
 
+    /// <summary>True once <see cref="FoldInto"/> moved this layer into a convolution: it is then the identity.</summary>
+    public bool IsFolded { get; private set; }
+
+    /// <summary>
+    /// Folds the inference-time transform (running statistics, γ, β) into <paramref name="conv"/>, whose
+    /// output is this layer's input, and becomes the identity. For inference copies only: a folded layer
+    /// cannot train.
+    /// </summary>
+    public void FoldInto(Conv2d conv)
+    {
+        if (IsFolded) throw new InvalidOperationException("this BatchNorm2d is already folded into a convolution");
+        if (conv.OutChannels != Features)
+            throw new ArgumentException($"BatchNorm2d: cannot fold {Features} channels into a convolution with {conv.OutChannels} outputs");
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        var scale = running_var.add(Eps).rsqrt();
+        if (weight is not null) scale = scale.mul(weight);
+        var shift = running_mean.mul(scale).neg();
+        if (bias is not null) shift = shift.add(bias);
+        conv.FoldAffine(scale, shift);
+        IsFolded = true;
+    }
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
+        if (IsFolded)
+        {
+            if (training) throw new InvalidOperationException("this BatchNorm2d was folded into a convolution for inference and cannot train");
+            return input.alias();
+        }
         if (training)
         {
             using var noGrad = torch.no_grad();

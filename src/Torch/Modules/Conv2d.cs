@@ -57,6 +57,29 @@ public sealed class Conv2d : TensorModule
         torch.nn.init.uniform_(bias, -bound, bound);
     }
 
+    /// <summary>The bias a folded batch norm left on a convolution built without one (not saved).</summary>
+    private Tensor? foldedBias;
+
+    /// <summary>
+    /// Absorbs a per-channel affine map y = scale·conv(x) + shift into the kernel and bias (batch-norm
+    /// folding for inference). The weights change for good: fold only a copy kept for inference.
+    /// </summary>
+    public void FoldAffine(Tensor scale, Tensor shift)
+    {
+        if (scale.shape is not [var n] || n != OutChannels || shift.shape is not [var m] || m != OutChannels)
+            throw new ArgumentException($"Conv2d: folding needs scale and shift of shape [{OutChannels}], got [{string.Join(", ", scale.shape)}] and [{string.Join(", ", shift.shape)}]");
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        weight.mul_(scale.view(OutChannels, 1, 1, 1));
+        var existing = bias ?? foldedBias;
+        if (existing is not null)
+        {
+            existing.mul_(scale).add_(shift);
+            return;
+        }
+        foldedBias = RegisterBuffer("folded_bias", shift.to(weight.dtype).clone(), persistent: false);
+    }
+
     /// <inheritdoc />
-    public override Tensor forward(Tensor input) => F.conv2d(input, weight, bias, Stride, Padding, Dilation, Groups);
+    public override Tensor forward(Tensor input) => F.conv2d(input, weight, bias ?? foldedBias, Stride, Padding, Dilation, Groups);
 }
