@@ -102,7 +102,7 @@ class Report:
         sections = [
             f"# ModelZoo vs PyTorch eager\n\n{s['machine']}; {s['threads']} threads for both; ModelZoo on libtorch "
             f"{s['libtorch']}, PyTorch {s['torch']}; medians of {s['rounds']} round(s), each measurement "
-            f"{s['warmup']} warm-up + {s['iterations']} timed steps; {s['date']}.",
+            f"{s['warmup']} warm-up + {s['iterations']} timed steps; {s['date']}." + self.load_note(),
             self.rates("train", "train_images_per_second", "Training, images/s (AdamW + cross-entropy)",
                        f"Target: ≥ {TRAIN_VS_NCHW}× PyTorch NCHW and ≥ {TRAIN_VS_BEST}× the faster PyTorch layout.",
                        lambda vs_nchw, vs_best: self.judged((vs_nchw, TRAIN_VS_NCHW), (vs_best, TRAIN_VS_BEST))),
@@ -123,6 +123,16 @@ class Report:
         if self.problems:
             sections.append("## Problems\n\n" + "\n".join(f"- {p}" for p in self.problems))
         return "\n\n".join(sections) + "\n"
+
+    def load_note(self):
+        """The machine's 1-minute load average around the run: above the core count, other work shared the cores."""
+        s = self.settings
+        if "load_start" not in s:
+            return ""
+        note = f" Load average (1 min) {s['load_start']:.1f} at the start, {s.get('load_end', float('nan')):.1f} at the end"
+        if max(s["load_start"], s.get("load_end", 0)) > s["cores"]:
+            return note + f": **more than the {s['cores']} cores — other work competed, treat the figures as rough**."
+        return note + "."
 
     def rates(self, mode, field, title, target, judge):
         rows = []

@@ -104,6 +104,12 @@ class Report(unittest.TestCase):
                 (*key, "infer"): {fw: [result(infer_images_per_second=v, latency_median_ms=l, latency_p90_ms=l)]
                                   for fw, (v, l) in infer.items()}}
 
+    def test_a_loaded_machine_is_flagged(self):
+        quiet = self.settings | {"cores": 2, "load_start": 0.5, "load_end": 1.5}
+        busy = quiet | {"load_end": 9.0}
+        self.assertNotIn("competed", report.Report(quiet, {}, {}, []).markdown())
+        self.assertIn("other work competed", report.Report(busy, {}, {}, []).markdown())
+
     def test_medians_over_rounds_skip_missing_values(self):
         summary = report.medians([{"peak_rss_mib": 3.0}, {"peak_rss_mib": 1.0}, {"peak_rss_mib": None},
                                   {"peak_rss_mib": 2.0}], ["peak_rss_mib", "latency_p90_ms"])
