@@ -21,7 +21,17 @@ public sealed class ChannelShuffle(long groups) : TensorModule
             throw new ArgumentException($"channel shuffle with {Groups} groups needs [N, C, H, W] with C divisible by {Groups}, got [{string.Join(", ", shape)}]");
         if (Groups == 1) return input.alias();
         var (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3]);
-        // reshape, not view: a channels_last input has no NCHW-compatible strides.
+        if (input.is_contiguous(MemoryFormat.ChannelsLast) && !input.is_contiguous())
+        {
+            // Shuffle inside the NHWC storage and hand back a channels-last tensor: going through NCHW would
+            // cost the next convolution a second reordering copy.
+            using var pixels = input.permute(0, 2, 3, 1);
+            using var pixelGroups = pixels.view(n, h, w, Groups, c / Groups);
+            using var pixelSwapped = pixelGroups.transpose(3, 4);
+            using var pixelDense = pixelSwapped.contiguous();
+            using var shuffled = pixelDense.view(n, h, w, c);
+            return shuffled.permute(0, 3, 1, 2);
+        }
         using var grouped = input.reshape(n, Groups, c / Groups, h, w);
         using var swapped = grouped.transpose(1, 2);
         using var dense = swapped.contiguous();
