@@ -14,6 +14,8 @@ public static class IdxDataset
         var images = IdxFile.Read(imagesPath, 3);
         var labels = IdxFile.Read(labelsPath, 1);
         var (count, rows, columns) = (images.Dimensions[0], images.Dimensions[1], images.Dimensions[2]);
+        if (rows == 0 || columns == 0)
+            throw new InvalidDataException($"{imagesPath}: images of {rows}x{columns} pixels have no pixels");
         if (labels.Dimensions[0] != count)
             throw new InvalidDataException($"{labelsPath}: {labels.Dimensions[0]} labels for the {count} images of {imagesPath}");
 
