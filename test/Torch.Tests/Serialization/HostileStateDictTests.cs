@@ -195,14 +195,17 @@ public sealed class HostileStateDictTests : IDisposable
     private static byte[] OneTensorPickle(string name, ScalarType type, long storageElements, long offset, long[] size, long[] stride) =>
         StateDictPickle.Build([(name, new TensorReference(new StorageReference("0", type, storageElements), offset, size, stride))]);
 
-    private static byte[] Archive(params (string Name, byte[] Content)[] records)
+    internal static byte[] Archive(params (string Name, byte[] Content)[] records) => Archive(CompressionLevel.NoCompression, records);
+
+    /// <summary>A zip of <paramref name="records"/>, in order, compressed at <paramref name="level"/>.</summary>
+    internal static byte[] Archive(CompressionLevel level, params (string Name, byte[] Content)[] records)
     {
         using var stream = new MemoryStream();
         using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach ((string name, byte[] content) in records)
             {
-                using Stream record = archive.CreateEntry(name, CompressionLevel.NoCompression).Open();
+                using Stream record = archive.CreateEntry(name, level).Open();
                 record.Write(content);
             }
         }
