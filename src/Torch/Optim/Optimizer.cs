@@ -103,6 +103,10 @@ public abstract class Optimizer : IDisposable
     }
 
     /// <summary>Restores state written by <see cref="StateDict"/>; the optimizer must be over the same parameters.</summary>
+    /// <exception cref="InvalidDataException">
+    /// A name, shape or element type does not fit this optimizer's parameters (the message names both), or the step
+    /// count is not one non-negative integer.
+    /// </exception>
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> saved)
     {
         foreach (var tensor in state.Values) tensor.Dispose();
@@ -112,13 +116,20 @@ public abstract class Optimizer : IDisposable
         {
             if (key == "step")
             {
+                if (value.shape.Length != 0 || value.dtype != ScalarType.Int64 || value.item<long>() < 0)
+                    throw new InvalidDataException($"optimizer step count is a {value.dtype.TorchName()} of shape [{string.Join(", ", value.shape)}], not a non-negative int64 scalar");
                 StepCount = value.item<long>();
                 continue;
             }
             var parts = key.Split('.');
             if (parts.Length != 3 || parts[0] != "state" || !int.TryParse(parts[1], out var index) || index < 0 || index >= ordered.Count)
                 throw new InvalidDataException($"optimizer state '{key}' does not belong to an optimizer over {ordered.Count} parameters");
-            using var device = value.to(ordered[index].device);
+            // Every state tensor (momentum, Adam's moments) is shaped and typed like its parameter.
+            var parameter = ordered[index];
+            if (!value.shape.SequenceEqual(parameter.shape) || value.dtype != parameter.dtype)
+                throw new InvalidDataException(
+                    $"optimizer state '{key}' is {value.dtype.TorchName()} [{string.Join(", ", value.shape)}] but parameter {index} is {parameter.dtype.TorchName()} [{string.Join(", ", parameter.shape)}]");
+            using var device = value.to(parameter.device);
             state[(index, parts[2])] = device.clone().DetachFromDisposeScope();
         }
     }

@@ -43,11 +43,24 @@ internal sealed class TinyNet : ClassificationModel
     private readonly BatchNorm2d bn;
     private readonly Linear fc;
 
-    internal TinyNet(int classes = 4) : base(new ModelOptions { NumClasses = classes, InChannels = 1, InputSize = 12 })
+    internal TinyNet(int classes = 4) : this(new ModelOptions { NumClasses = classes, InChannels = 1, InputSize = 12 })
     {
-        conv = RegisterModule("conv", new Conv2d(1, 8, 3, padding: 1, bias: false));
+    }
+
+    /// <summary>Takes the class and channel counts from <paramref name="options"/> (what a registry factory needs).</summary>
+    internal TinyNet(ModelOptions options) : base(options)
+    {
+        conv = RegisterModule("conv", new Conv2d(options.InChannels, 8, 3, padding: 1, bias: false));
         bn = RegisterModule("bn", new BatchNorm2d(8));
-        fc = RegisterModule("fc", new Linear(8 * 4, classes));
+        fc = RegisterModule("fc", new Linear(8 * 4, options.NumClasses));
+    }
+
+    /// <summary>A registry holding only <c>tiny_net</c>, for model files and checkpoints that load fast.</summary>
+    internal static ModelRegistry Registry()
+    {
+        var registry = new ModelRegistry();
+        registry.Register("tiny_net", "Tiny", "engine-test network", options => new TinyNet(options));
+        return registry;
     }
 
     public override int NumFeatures => 8;
