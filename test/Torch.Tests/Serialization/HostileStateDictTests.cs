@@ -89,6 +89,21 @@ public sealed class HostileStateDictTests : IDisposable
     }
 
     [Fact]
+    public void ManyNamesForViewsOfOneStorageCannotMultiplyItsBytes()
+    {
+        // 1000 names, each a whole view of one 64 KiB storage: 64 MB from a file of about 100 KB.
+        var storage = new StorageReference("0", ScalarType.Float32, 1 << 14);
+        byte[] pickle = StateDictPickle.Build(Enumerable.Range(0, 1000).Select(i => ($"w{i}", new TensorReference(storage, 0, [1 << 14], [1]))));
+        byte[] file = Archive(("archive/data.pkl", pickle), ("archive/data/0", new byte[1 << 16]));
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        ModelFileException error = Refused(file);
+
+        Assert.EndsWith("the tensors up to 'w4' view their storages more than 4 times over; refused", error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 1 << 22, "refusing should not allocate the views");
+    }
+
+    [Fact]
     public void ShapeWhoseElementCountOverflowsIsRefused()
     {
         byte[] file = TensorArchive("w", ScalarType.Float32, storageElements: 1, offset: 0, size: [1L << 40, 1L << 40], stride: [0, 0]);
