@@ -2,7 +2,6 @@ using System.Text;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Tests.Training;
 using ModelZoo.Pipelines.Training;
-using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Testing;
 using ModelZoo.Torch;
 using ModelZoo.Torch.Optim;
@@ -20,7 +19,6 @@ namespace ModelZoo.Pipelines.Tests.Fuzzing;
 public sealed class ModelFileFuzzTests : IDisposable
 {
     private static readonly ModelOptions Options = new() { NumClasses = 4, InChannels = 1, InputSize = 12 };
-    private static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.25], Std = [0.3] };
     private static readonly Type[] Documented = [typeof(ModelFileException), typeof(InvalidDataException)];
 
     private readonly TempDirectory folder = new(Fuzzer.ScratchRoot);
@@ -33,7 +31,7 @@ public sealed class ModelFileFuzzTests : IDisposable
     {
         var path = folder.File("fuzz.mzmodel");
         using (var model = registry.Create("tiny_net", Options))
-            ModelFile.Save(new TrainedModel(model, LearnableData.Quadrants, Grey12), path);
+            ModelFile.Save(new TrainedModel(model, LearnableData.Quadrants, LearnableData.Grey12), path);
         var original = TensorFile.Read(path);
 
         var (accepted, refused) = Fuzzer.Run(401, random => Damaged(original, random), bytes =>
@@ -50,18 +48,7 @@ public sealed class ModelFileFuzzTests : IDisposable
     [Fact]
     public void Damaged_checkpoints_restore_or_fail_with_a_documented_exception()
     {
-        var checkpoints = folder.File("checkpoints/x")[..^2];
-        torch.manual_seed(7);
-        using (var model = registry.Create("tiny_net", Options))
-        {
-            var trainer = new Trainer(new TrainerOptions
-            {
-                Epochs = 1, BatchSize = 32, Optimizer = OptimizerKind.Adam, Augmentation = Augmentation.None, EmaDecay = 0.9,
-                Device = "cpu", CheckpointDirectory = checkpoints, Seed = 7, Workers = 1,
-            });
-            trainer.Fit(model, LearnableData.Create(64, 1), null, Grey12);
-        }
-        var path = CheckpointStore.Latest(checkpoints)!;
+        var path = LearnableData.OneEpochCheckpoint(registry, Path.Combine(folder.Path, "checkpoints"), emaDecay: 0.9);
         var original = TensorFile.Read(path);
 
         var (accepted, refused) = Fuzzer.Run(402, random => Damaged(original, random), bytes =>

@@ -1,4 +1,6 @@
 using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Training;
+using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo;
@@ -13,6 +15,25 @@ namespace ModelZoo.Pipelines.Tests.Training;
 internal static class LearnableData
 {
     internal static readonly string[] Quadrants = ["top-left", "top-right", "bottom-left", "bottom-right"];
+
+    /// <summary>The images as model input: 12 px grey, normalised roughly to the data's statistics.</summary>
+    internal static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.25], Std = [0.3] };
+
+    /// <summary>
+    /// Trains <paramref name="registry"/>'s tiny_net (4 classes, 1 channel) for one epoch of 64 images with Adam (and an
+    /// EMA when <paramref name="emaDecay"/> is given), checkpointing into <paramref name="directory"/>; returns the checkpoint.
+    /// </summary>
+    internal static string OneEpochCheckpoint(ModelRegistry registry, string directory, double? emaDecay = null)
+    {
+        torch.manual_seed(7);
+        using var model = registry.Create("tiny_net", new ModelOptions { NumClasses = 4, InChannels = 1, InputSize = 12 });
+        new Trainer(new TrainerOptions
+        {
+            Epochs = 1, BatchSize = 32, Optimizer = OptimizerKind.Adam, Augmentation = Augmentation.None, EmaDecay = emaDecay,
+            Device = "cpu", CheckpointDirectory = directory, Seed = 7, Workers = 1,
+        }).Fit(model, Create(64, 1), null, Grey12);
+        return CheckpointStore.Latest(directory)!;
+    }
 
     internal static InMemoryImageDataset Create(int count, int seed)
     {

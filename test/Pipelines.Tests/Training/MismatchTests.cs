@@ -12,7 +12,7 @@ namespace ModelZoo.Pipelines.Tests.Training;
 [Collection(SerialTensorTests.Name)]
 public sealed class MismatchTests : IDisposable
 {
-    private static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.25], Std = [0.3] };
+    private static readonly Preprocessing Grey12 = LearnableData.Grey12;
     private static readonly TrainerOptions OneEpoch = new()
     {
         Epochs = 1, BatchSize = 32, Optimizer = OptimizerKind.Adam, Augmentation = Augmentation.None, Device = "cpu", Seed = 7, Workers = 1,
@@ -129,15 +129,7 @@ public sealed class MismatchTests : IDisposable
         Assert.Equal($"{path}: 5000 classes, but the file stores only 237 model weights", error.Message);
     }
 
-    /// <summary>A one-epoch checkpoint of tiny_net: 4 classes, 1 channel.</summary>
-    private string Checkpoint()
-    {
-        var directory = Path.Combine(folder.Path, "checkpoints");
-        torch.manual_seed(7);
-        using var model = registry.Create("tiny_net", new ModelOptions { NumClasses = 4, InChannels = 1, InputSize = 12 });
-        new Trainer(OneEpoch with { CheckpointDirectory = directory }).Fit(model, LearnableData.Create(64, 1), null, Grey12);
-        return CheckpointStore.Latest(directory)!;
-    }
+    private string Checkpoint() => LearnableData.OneEpochCheckpoint(registry, Path.Combine(folder.Path, "checkpoints"));
 
     private static InvalidDataException Restore(string checkpoint, ClassificationModel model)
     {
