@@ -108,7 +108,7 @@ public static class ModelFile
     /// checked on its own and against the others.
     /// </summary>
     /// <exception cref="InvalidDataException">An entry is missing, malformed or inconsistent; the message names the file.</exception>
-    public static (string Architecture, ModelOptions Options, IReadOnlyList<string> ClassNames, Preprocessing Preprocessing) ReadDescription(
+    private static (string Architecture, ModelOptions Options, IReadOnlyList<string> ClassNames, Preprocessing Preprocessing) ReadDescription(
         string path, TensorFileContents contents, ModelRegistry registry)
     {
         string Field(string key) => contents.Metadata.TryGetValue(key, out var value)
