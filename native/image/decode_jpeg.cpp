@@ -32,13 +32,28 @@ struct Header {
   int colorspace = 0;
 };
 
+// Densest JPEG (see modelzoo_image.h): a flat progressive image spends a bit
+// per 8x8 block on its DC scan, 512 pixels a byte; twice that for slack.
+constexpr int64_t max_pixels_per_byte = 1024;
+
 Header read_header(const Decompressor& tj, const uint8_t* data, size_t size) {
   Header header;
   int subsampling = 0;
   if (tjDecompressHeader3(tj.get(), data, static_cast<unsigned long>(size), &header.width, &header.height,
                           &subsampling, &header.colorspace) != 0)
     throw std::runtime_error("invalid JPEG header: " + tj.error());
+  check_header(header.width, header.height, size, max_pixels_per_byte, "JPEG");
   return header;
+}
+
+// Entropy-coded data stuffs every 0xFF with 0x00, so each FF DA pair is a
+// start-of-scan marker (or one inside an embedded thumbnail: a few more).
+void check_scan_count(const uint8_t* data, size_t size) {
+  int scans = 0;
+  for (size_t at = 0; at + 1 < size; ++at)
+    if (data[at] == 0xFF && data[at + 1] == 0xDA && ++scans > MZ_IMAGE_MAX_JPEG_SCANS)
+      throw std::runtime_error("JPEG has more than " + std::to_string(MZ_IMAGE_MAX_JPEG_SCANS) +
+                               " scans; refused, as decoding it could take minutes");
 }
 
 bool is_cmyk(int colorspace) { return colorspace == TJCS_CMYK || colorspace == TJCS_YCCK; }
@@ -85,13 +100,13 @@ Info jpeg_info(const uint8_t* data, size_t size) {
   Decompressor tj;
   const Header header = read_header(tj, data, size);
   const int32_t channels = header.colorspace == TJCS_GRAY ? 1 : 3;
-  checked_size(header.width, header.height, channels);
   return Info{header.width, header.height, channels};
 }
 
 Raster decode_jpeg(const uint8_t* data, size_t size) {
   Decompressor tj;
   const Header header = read_header(tj, data, size);
+  check_scan_count(data, size);
   const bool cmyk = is_cmyk(header.colorspace);
   const int format = header.colorspace == TJCS_GRAY ? TJPF_GRAY : cmyk ? TJPF_CMYK : TJPF_RGB;
   Raster raster = allocate(header.width, header.height, tjPixelSize[format]);

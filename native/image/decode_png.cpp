@@ -41,6 +41,9 @@ class Decoder {
   spng_ctx* ctx_;
 };
 
+// Densest PNG (see modelzoo_image.h): deflate's 1032:1 over rows of 1-bit pixels.
+constexpr int64_t max_pixels_per_byte = 1032 * 8;
+
 bool is_grey(const spng_ihdr& ihdr) {
   return ihdr.color_type == SPNG_COLOR_TYPE_GRAYSCALE || ihdr.color_type == SPNG_COLOR_TYPE_GRAYSCALE_ALPHA;
 }
@@ -51,13 +54,14 @@ Info png_info(const uint8_t* data, size_t size) {
   Decoder decoder(data, size);
   const spng_ihdr ihdr = decoder.header();
   const int32_t channels = is_grey(ihdr) ? 1 : 3;
-  checked_size(ihdr.width, ihdr.height, channels);
+  check_header(ihdr.width, ihdr.height, size, max_pixels_per_byte, "PNG");
   return Info{static_cast<int32_t>(ihdr.width), static_cast<int32_t>(ihdr.height), channels};
 }
 
 Raster decode_png(const uint8_t* data, size_t size) {
   Decoder decoder(data, size);
   const spng_ihdr ihdr = decoder.header();
+  check_header(ihdr.width, ihdr.height, size, max_pixels_per_byte, "PNG");
   Raster raster = allocate(ihdr.width, ihdr.height, 3);
   decoder.decode_rgb8(raster.pixels.get(), byte_count(raster));
   return raster;

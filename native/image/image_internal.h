@@ -50,9 +50,14 @@ struct Info {
   int32_t channels = 0;
 };
 
-// Throws unless the sides are within 1..MZ_IMAGE_MAX_SIDE and the buffer
-// within MZ_IMAGE_MAX_BYTES; returns the buffer size in bytes.
+// Throws unless the sides are within 1..MZ_IMAGE_MAX_SIDE and the pixel count
+// within MZ_IMAGE_MAX_PIXELS; returns the buffer size in bytes.
 size_t checked_size(int64_t width, int64_t height, int64_t channels);
+// Throws when a header's width x height is more than input_size bytes of the
+// format could encode at max_pixels_per_byte (modelzoo_image.h says why each
+// format's figure holds), so a forged header never sizes an allocation.
+void check_header(int64_t width, int64_t height, size_t input_size, int64_t max_pixels_per_byte,
+                  const char* format_name);
 // An uninitialised raster, allocated only after checked_size agrees.
 Raster allocate(int64_t width, int64_t height, int32_t channels);
 inline size_t byte_count(const Raster& raster) {

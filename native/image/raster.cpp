@@ -12,12 +12,23 @@ size_t checked_size(int64_t width, int64_t height, int64_t channels) {
   if (width < 1 || height < 1 || width > MZ_IMAGE_MAX_SIDE || height > MZ_IMAGE_MAX_SIDE)
     throw std::runtime_error("image size " + std::to_string(width) + "x" + std::to_string(height) +
                              " is outside 1.." + std::to_string(MZ_IMAGE_MAX_SIDE) + " pixels per side");
-  // Sides are at most 2^15 and channels at most 4, so the product cannot overflow.
-  const int64_t bytes = width * height * channels;
-  if (bytes > MZ_IMAGE_MAX_BYTES)
-    throw std::runtime_error("decoded image would take " + std::to_string(bytes) + " bytes, more than " +
-                             std::to_string(MZ_IMAGE_MAX_BYTES));
-  return static_cast<size_t>(bytes);
+  // Sides are at most 2^15, so the product cannot overflow.
+  const int64_t pixels = width * height;
+  if (pixels > MZ_IMAGE_MAX_PIXELS)
+    throw std::runtime_error("image size " + std::to_string(width) + "x" + std::to_string(height) + " is " +
+                             std::to_string(pixels) + " pixels, more than the limit of " +
+                             std::to_string(MZ_IMAGE_MAX_PIXELS) + " (a decompression bomb?)");
+  return static_cast<size_t>(pixels * channels);
+}
+
+void check_header(int64_t width, int64_t height, size_t input_size, int64_t max_pixels_per_byte,
+                  const char* format_name) {
+  checked_size(width, height, 1);
+  // input_size comes from a buffer in memory, far below 2^63 / 8256.
+  if (width * height > static_cast<int64_t>(input_size) * max_pixels_per_byte)
+    throw std::runtime_error(std::string(format_name) + " header declares " + std::to_string(width) + "x" +
+                             std::to_string(height) + " pixels, more than " + std::to_string(input_size) +
+                             " bytes can hold; the file is truncated or its header is damaged");
 }
 
 Raster allocate(int64_t width, int64_t height, int32_t channels) {

@@ -25,11 +25,25 @@
 #endif
 #define MZ_IMAGE_API MZ_IMAGE_EXTERN_C __attribute__((visibility("default")))
 
-/* Largest width or height accepted, and largest decoded buffer in bytes (the
- * largest byte array .NET can allocate, so every image fits one); both are
- * checked from the header before any pixel memory is allocated. */
+/* Limits checked from the header before any pixel memory is allocated or any
+ * pixel is decoded:
+ *  - a width or height of at most MZ_IMAGE_MAX_SIDE;
+ *  - at most MZ_IMAGE_MAX_PIXELS pixels: the count above which PIL raises
+ *    DecompressionBombError (twice Image.MAX_IMAGE_PIXELS), so the images
+ *    PIL refuses are refused here too; 4 bytes a pixel still fit one .NET array;
+ *  - no more pixels than the file's bytes could encode at the format's densest
+ *    (a flat image): 1024 per byte for JPEG (a progressive DC scan spends at
+ *    least a bit per 8x8 block; arithmetic-coded flat images can go beyond and
+ *    are refused), 8256 for PNG (deflate's 1032:1 of 1-bit rows), 4096 for GIF
+ *    (LZW codes of at most 4096 pixels), 64 for TGA (8-bit run-length packets),
+ *    8 for BMP (1 bit a pixel, no RLE) and 1 for PNM. A forged header in a small
+ *    file therefore never sizes an allocation;
+ *  - JPEG: at most MZ_IMAGE_MAX_JPEG_SCANS scans, as libjpeg-turbo's own fuzzers
+ *    limit them: each scan passes over the whole image, so thousands of tiny
+ *    scans would make a small file take minutes. */
 #define MZ_IMAGE_MAX_SIDE 32768
-#define MZ_IMAGE_MAX_BYTES 2147483591LL
+#define MZ_IMAGE_MAX_PIXELS 178956970LL
+#define MZ_IMAGE_MAX_JPEG_SCANS 500
 
 /* This thread's last error message; never NULL ("" when none). */
 MZ_IMAGE_API const char* mz_image_last_error(void) MZ_IMAGE_NOEXCEPT;

@@ -26,6 +26,13 @@ public abstract class ClassificationModel : TensorModule
     /// <summary>Classes the classifier currently predicts.</summary>
     public int NumClasses { get; protected set; }
 
+    /// <summary>
+    /// The smallest image side the network takes: 1 for the families that pad every window, more for those
+    /// with unpadded convolutions and pools (SqueezeNet). The registry refuses a smaller
+    /// <see cref="ModelOptions.InputSize"/> and <see cref="forward"/> a smaller image, naming both sizes.
+    /// </summary>
+    public virtual int MinimumInputSize => 1;
+
     /// <summary>Channels of the feature map the head consumes.</summary>
     public abstract int NumFeatures { get; }
 
@@ -57,7 +64,20 @@ public abstract class ClassificationModel : TensorModule
             throw new ArgumentException($"{DisplayName} expects a 4-D batch [N, C, H, W] but got shape [{string.Join(", ", shape)}]");
         if (shape[1] != Options.InChannels)
             throw new ArgumentException($"{DisplayName} expects {Options.InChannels} input channel(s) but the batch has {shape[1]}");
+        if (shape[2] < MinimumInputSize || shape[3] < MinimumInputSize)
+            throw new ArgumentException(
+                $"{DisplayName} needs images of at least {MinimumInputSize}x{MinimumInputSize} pixels{ModeNote} but the batch has {shape[2]}x{shape[3]}");
     }
+
+    /// <summary>Throws unless <see cref="ModelOptions.InputSize"/> is at least <see cref="MinimumInputSize"/>, naming both.</summary>
+    internal void RequireInputSize()
+    {
+        if (Options.InputSize < MinimumInputSize)
+            throw new ArgumentException(
+                $"{DisplayName} needs an input size of at least {MinimumInputSize} pixels{ModeNote}, got {Options.InputSize}");
+    }
+
+    private string ModeNote => MinimumInputSize > 1 ? (Options.UsesSmallInput ? " in small-input mode" : " outside small-input mode") : "";
 
     private string DisplayName => Name.Length > 0 ? Name : TypeName;
 }

@@ -22,8 +22,17 @@ public sealed record ModelOptions
     /// </summary>
     public bool? SmallInput { get; init; }
 
-    /// <summary>Channel width multiplier for families that take one (mobilenet_v2); null keeps the variant's.</summary>
+    /// <summary>
+    /// Channel width multiplier for families that take one (mobilenet_v2); null keeps the variant's. At most
+    /// <see cref="MaxWidthMultiplier"/>.
+    /// </summary>
     public double? WidthMultiplier { get; init; }
+
+    /// <summary>
+    /// Largest width multiplier accepted: well past every published variant (1.4), and a bound on what a model
+    /// file's options can make the loader allocate (parameters grow with its square).
+    /// </summary>
+    public const double MaxWidthMultiplier = 4;
 
     /// <summary>The small-input mode actually in force.</summary>
     public bool UsesSmallInput => SmallInput ?? InputSize <= SmallInputThreshold;
@@ -38,7 +47,8 @@ public sealed record ModelOptions
         if (InChannels < 1) throw new ArgumentException($"input channels must be at least 1, got {InChannels}");
         if (InputSize < 8) throw new ArgumentException($"input size must be at least 8 px, got {InputSize}");
         if (Dropout is < 0 or >= 1) throw new ArgumentException($"dropout must be in [0, 1), got {Dropout}");
-        if (WidthMultiplier is <= 0) throw new ArgumentException($"width multiplier must be positive, got {WidthMultiplier}");
+        if (WidthMultiplier is { } width && !(width > 0 && width <= MaxWidthMultiplier))
+            throw new ArgumentException($"width multiplier must be in (0, {MaxWidthMultiplier}], got {WidthMultiplier}");
         return this;
     }
 }

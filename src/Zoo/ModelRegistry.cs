@@ -61,11 +61,25 @@ public sealed class ModelRegistry
         entries.TryGetValue(name, out var entry) ? entry : throw new UnknownModelException(name, Suggest(name));
 
     /// <summary>Builds the architecture <paramref name="name"/> with <paramref name="options"/> (defaults: 1000 classes, RGB, 224 px).</summary>
+    /// <exception cref="UnknownModelException">No architecture has that name.</exception>
+    /// <exception cref="ArgumentException">
+    /// The options make no sense, or the input size is below the architecture's <see cref="ClassificationModel.MinimumInputSize"/>
+    /// (the message names both).
+    /// </exception>
     public ClassificationModel Create(string name, ModelOptions? options = null)
     {
         var entry = Get(name);
         var model = entry.Factory(options ?? new ModelOptions());
         model.Name = name;
+        try
+        {
+            model.RequireInputSize();
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
         return model;
     }
 

@@ -79,6 +79,39 @@ public class IdxDatasetTests
     }
 
     [Fact]
+    public void A_gzipped_file_is_unpacked_only_as_far_as_its_header_declares()
+    {
+        using var folder = new TempDirectory();
+        var labels = folder.File("labels.gz");
+        // Three labels declared, then 256 MB of zeros, which gzip packs into a quarter of a megabyte.
+        using (var gzip = new GZipStream(File.Create(labels), CompressionLevel.Fastest))
+        {
+            gzip.Write(Labels());
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 256; i++) gzip.Write(zeros);
+        }
+        File.WriteAllBytes(folder.File("images"), Images());
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<InvalidDataException>(() => IdxDataset.Load(folder.File("images"), labels, Digits));
+
+        Assert.Equal($"{labels}: header dimensions [3] need 8 + 3 bytes, the file holds more", error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 16 << 20, "the whole file was unpacked");
+    }
+
+    [Fact]
+    public void Images_without_pixels_are_refused()
+    {
+        using var folder = new TempDirectory();
+        File.WriteAllBytes(folder.File("images"), Header(3, 3, 0, 5));
+        File.WriteAllBytes(folder.File("labels"), Labels());
+
+        var error = Assert.Throws<InvalidDataException>(() => IdxDataset.Load(folder.File("images"), folder.File("labels"), Digits));
+
+        Assert.Equal($"{folder.File("images")}: images of 0x5 pixels have no pixels", error.Message);
+    }
+
+    [Fact]
     public void Labels_swapped_for_images_are_refused_by_their_magic()
     {
         using var folder = new TempDirectory();

@@ -34,6 +34,7 @@ public class ListFileTests
     [InlineData("onlyapath.png", "expected '<path> <label>', got 'onlyapath.png'")]
     [InlineData("a.png cat", "label 'cat' is not a non-negative integer")]
     [InlineData("a.png -1", "label '-1' is not a non-negative integer")]
+    [InlineData("a\0.png 1", "the path holds a character no path can have (such as NUL)")]
     public void A_bad_line_names_the_file_and_line(string badLine, string reason)
     {
         using var folder = new TempDirectory();
@@ -43,6 +44,18 @@ public class ListFileTests
         var error = Assert.Throws<InvalidDataException>(() => ListFile.Read(list));
 
         Assert.Equal($"{list}:3: {reason}", error.Message);
+    }
+
+    [Fact]
+    public void A_huge_label_without_class_names_is_refused_rather_than_numbering_two_billion_classes()
+    {
+        using var folder = new TempDirectory();
+        WritePng(folder.File("a.png"), 50);
+        File.WriteAllText(folder.File("train.txt"), "a.png 0\na.png 2000000000\n");
+
+        var error = Assert.Throws<InvalidDataException>(() => new ListFileDataset(folder.File("train.txt")));
+
+        Assert.Equal($"{folder.File("train.txt")}: label 2000000000 would make 2000000001 numbered classes, more than 1000000; give the class names", error.Message);
     }
 
     [Fact]

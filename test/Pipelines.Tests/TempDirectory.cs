@@ -3,9 +3,10 @@ namespace ModelZoo.Pipelines.Tests;
 /// <summary>A fresh folder for one test's files, deleted afterwards.</summary>
 internal sealed class TempDirectory : IDisposable
 {
-    public TempDirectory()
+    /// <param name="root">The folder to create it in; the temp folder by default.</param>
+    public TempDirectory(string? root = null)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "mz-pipelines-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(root ?? System.IO.Path.GetTempPath(), "mz-pipelines-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -34,6 +34,27 @@ public sealed class RegisteredModelTests
     public void OneSgdStepLowersTheLoss(string name) =>
         ModelChecks.SgdStepLowersLoss(name, LearningRates[ModelRegistry.Default.Get(name).Family]);
 
+    // The smallest variant of every family that pads all its windows (MinimumInputSize 1; SqueezeNet's own test covers it).
+    [Theory]
+    [InlineData("cbam_resnet18")]
+    [InlineData("mobilenet_v1_x0_25")]
+    [InlineData("mobilenet_v2")]
+    [InlineData("mobilenet_v3_small")]
+    [InlineData("se_resnet18")]
+    [InlineData("shufflenet_v1_g1_x0_5")]
+    public void PaddedFamiliesTakeOnePixelImagesInBothModes(string name)
+    {
+        foreach (var smallInput in new[] { true, false })
+        {
+            using var scope = Torch.torch.NewDisposeScope();
+            using var model = ModelChecks.Create(name, new ModelOptions { NumClasses = 3, SmallInput = smallInput });
+            model.eval();
+            using var noGrad = Torch.torch.no_grad();
+            Assert.Equal(1, model.MinimumInputSize);
+            Assert.Equal([1L, 3L], model.forward(Torch.torch.zeros([1, 3, 1, 1])).shape);
+        }
+    }
+
     [Theory, MemberData(nameof(Names))]
     public void ResetClassifierChangesTheOutputWidth(string name) => ModelChecks.ResetClassifierChangesOutputWidth(name);
 }

@@ -15,6 +15,42 @@ public sealed class SqueezeNetTests
         { "squeezenet1_0_complex_bypass", 1_589_672, 1165.3 },
     };
 
+    // name, small-input mode, smallest side: measured by a forward at every side from 1 px up.
+    public static TheoryData<string, bool, int> MinimumSizes => new()
+    {
+        { "squeezenet1_0", true, 10 },
+        { "squeezenet1_0", false, 21 },
+        { "squeezenet1_0_complex_bypass", true, 10 },
+        { "squeezenet1_1", true, 6 },
+        { "squeezenet1_1", false, 17 },
+    };
+
+    [Theory]
+    [MemberData(nameof(MinimumSizes))]
+    public void MinimumInputSizeIsTheSmallestSideTheNetworkTakes(string name, bool smallInput, int minimum)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var model = ModelChecks.Create(name, new ModelOptions { NumClasses = 3, SmallInput = smallInput, InputSize = 32 });
+        model.eval();
+        using var noGrad = torch.no_grad();
+
+        Assert.Equal(minimum, model.MinimumInputSize);
+        Assert.Equal([1L, 3L], model.forward(torch.zeros([1, 3, minimum, minimum])).shape);
+        // One pixel less: libtorch itself refuses the features, and forward says why before it gets there.
+        Assert.Throws<TorchException>(() => model.ForwardFeatures(torch.zeros([1, 3, minimum - 1, minimum])));
+        var error = Assert.Throws<ArgumentException>(() => model.forward(torch.zeros([1, 3, minimum, minimum - 1])));
+        Assert.Equal($"{name} needs images of at least {minimum}x{minimum} pixels {(smallInput ? "in" : "outside")} small-input mode " +
+                     $"but the batch has {minimum}x{minimum - 1}", error.Message);
+    }
+
+    [Fact]
+    public void TheRegistryRefusesAnInputSizeBelowTheMinimumNamingBoth()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ModelChecks.Create("squeezenet1_0", new ModelOptions { InputSize = 9 }));
+
+        Assert.Equal("squeezenet1_0 needs an input size of at least 10 pixels in small-input mode, got 9", error.Message);
+    }
+
     [Fact]
     public void RegistersFourVariants() =>
         Assert.Equal(["squeezenet1_0", "squeezenet1_0_complex_bypass", "squeezenet1_0_simple_bypass", "squeezenet1_1"],

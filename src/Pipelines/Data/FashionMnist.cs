@@ -13,6 +13,8 @@ public static class FashionMnist
     /// <summary>Loads the training or test set from the standard IDX files.</summary>
     /// <param name="train">True for the 60,000 training images, false for the 10,000 test images.</param>
     /// <param name="directory">The folder with the files; null means <see cref="DebianDirectory"/>.</param>
+    /// <exception cref="FileNotFoundException">Neither the file nor its .gz version exists.</exception>
+    /// <exception cref="InvalidDataException">A header is wrong, the lengths disagree, the gzip data is corrupt, or a label has no class name; the message names the file.</exception>
     public static InMemoryImageDataset Load(bool train, string? directory = null) =>
         IdxDataset.LoadStandardFiles(directory ?? DebianDirectory, train, ClassNames);
 }

@@ -7,13 +7,15 @@ namespace ModelZoo.Pipelines.Data;
 public static class IdxDataset
 {
     /// <summary>Loads an images file and a labels file into memory.</summary>
-    /// <exception cref="InvalidDataException">A header is wrong, the lengths disagree, or a label has no class name.</exception>
+    /// <exception cref="InvalidDataException">A header is wrong, the lengths disagree, the gzip data is corrupt, the images have no pixels, or a label has no class name; the message names the file.</exception>
     public static InMemoryImageDataset Load(string imagesPath, string labelsPath, IReadOnlyList<string> classNames)
     {
         ArgumentNullException.ThrowIfNull(classNames);
         var images = IdxFile.Read(imagesPath, 3);
         var labels = IdxFile.Read(labelsPath, 1);
         var (count, rows, columns) = (images.Dimensions[0], images.Dimensions[1], images.Dimensions[2]);
+        if (rows == 0 || columns == 0)
+            throw new InvalidDataException($"{imagesPath}: images of {rows}x{columns} pixels have no pixels");
         if (labels.Dimensions[0] != count)
             throw new InvalidDataException($"{labelsPath}: {labels.Dimensions[0]} labels for the {count} images of {imagesPath}");
 
@@ -33,6 +35,8 @@ public static class IdxDataset
     /// train-labels-idx1-ubyte, or t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte for the test
     /// set, each as is or with a .gz suffix.
     /// </summary>
+    /// <exception cref="FileNotFoundException">Neither the file nor its .gz version exists.</exception>
+    /// <exception cref="InvalidDataException">A header is wrong, the lengths disagree, the gzip data is corrupt, or a label has no class name; the message names the file.</exception>
     public static InMemoryImageDataset LoadStandardFiles(string directory, bool train, IReadOnlyList<string> classNames)
     {
         var prefix = train ? "train" : "t10k";

@@ -10,7 +10,7 @@ namespace ModelZoo.Pipelines.Data;
 public static class ListFile
 {
     /// <summary>Reads every entry, with paths made absolute.</summary>
-    /// <exception cref="InvalidDataException">A line has no label or a bad one; the message gives file and line.</exception>
+    /// <exception cref="InvalidDataException">A line has no label, a bad one, or a path no file can have (a NUL character); the message gives file and line.</exception>
     public static IReadOnlyList<ListFileEntry> Read(string listPath)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(listPath))!;
@@ -54,6 +54,8 @@ public static class ListFile
         while (pathEnd > 0 && char.IsWhiteSpace(line[pathEnd - 1])) pathEnd--;
         if (pathEnd == 0)
             throw new InvalidDataException($"{listPath}:{lineNumber}: expected '<path> <label>', got '{line}'");
+        if (line.AsSpan(0, pathEnd).IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            throw new InvalidDataException($"{listPath}:{lineNumber}: the path holds a character no path can have (such as NUL)");
         var labelText = line[labelStart..];
         if (!int.TryParse(labelText, NumberStyles.None, CultureInfo.InvariantCulture, out var label))
             throw new InvalidDataException($"{listPath}:{lineNumber}: label '{labelText}' is not a non-negative integer");

@@ -11,9 +11,14 @@ public sealed class ListFileDataset : IImageDataset
 {
     private readonly IReadOnlyList<ListFileEntry> _entries;
 
+    /// <summary>Most classes numbered from the labels when no names are given: a label past it is surely a typo.</summary>
+    public const int MaxNumberedClasses = 1_000_000;
+
     /// <summary>Reads the list file.</summary>
     /// <param name="listPath">The list file.</param>
-    /// <param name="classNames">The class names; null names class i "i", for labels up to the largest present.</param>
+    /// <param name="classNames">
+    /// The class names; null names class i "i", for labels up to the largest present (below <see cref="MaxNumberedClasses"/>).
+    /// </param>
     /// <param name="channels">1 to decode as grey, 3 as RGB.</param>
     /// <exception cref="InvalidDataException">A line is malformed or its label has no class name.</exception>
     /// <exception cref="FileNotFoundException">A listed image does not exist.</exception>
@@ -21,7 +26,7 @@ public sealed class ListFileDataset : IImageDataset
     {
         ChannelCount.RequireGreyOrRgb(channels);
         _entries = ListFile.Read(listPath);
-        ClassNames = classNames ?? NumberedClasses(_entries);
+        ClassNames = classNames ?? NumberedClasses(listPath, _entries);
         for (var i = 0; i < _entries.Count; i++)
         {
             var (path, label) = _entries[i];
@@ -58,9 +63,13 @@ public sealed class ListFileDataset : IImageDataset
     /// <inheritdoc />
     public Image GetImage(int index) => ImageDecoder.Decode(_entries[index].Path, Channels);
 
-    private static string[] NumberedClasses(IReadOnlyList<ListFileEntry> entries)
+    private static string[] NumberedClasses(string listPath, IReadOnlyList<ListFileEntry> entries)
     {
-        var classCount = entries.Count == 0 ? 0 : entries.Max(entry => entry.Label) + 1;
+        var largest = entries.Count == 0 ? -1 : entries.Max(entry => entry.Label);
+        if (largest >= MaxNumberedClasses)
+            throw new InvalidDataException(
+                $"{listPath}: label {largest} would make {(long)largest + 1} numbered classes, more than {MaxNumberedClasses}; give the class names");
+        var classCount = largest + 1;
         return [.. Enumerable.Range(0, classCount).Select(i => i.ToString(CultureInfo.InvariantCulture))];
     }
 }

@@ -6,6 +6,13 @@ namespace ModelZoo.Pipelines.Imaging;
 /// (ITU-R 601), alpha is dropped and 16-bit samples keep their high byte, so the pixels match
 /// what PIL's convert("RGB") / convert("L") give a PyTorch pipeline.
 /// </summary>
+/// <remarks>
+/// The header is checked before any pixel memory is allocated (limits in native/include/modelzoo_image.h):
+/// a side over 32,768 pixels, more than 178,956,970 pixels (where PIL raises DecompressionBombError), more
+/// pixels than the file's bytes could encode at the format's densest, a JPEG of over 500 scans and a
+/// truncated PNM are refused with an <see cref="InvalidDataException"/>. Damaged data never crashes the
+/// process: every codec error becomes that exception.
+/// </remarks>
 public static class ImageDecoder
 {
     /// <summary>Reads and decodes the image file at <paramref name="path"/>.</summary>

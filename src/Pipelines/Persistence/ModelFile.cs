@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelZoo.Pipelines.Transforms;
+using ModelZoo.Torch;
 using ModelZoo.Torch.Serialization;
 using ModelZoo.Zoo;
 
@@ -52,6 +53,13 @@ public static class ModelFile
     };
 
     /// <summary>Reads a model file (or a checkpoint) and rebuilds the trained model.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">The file is truncated, corrupted or not a ModelZoo tensor file.</exception>
+    /// <exception cref="InvalidDataException">
+    /// Its metadata is missing, malformed or inconsistent (an unknown architecture, options or preprocessing that
+    /// make no sense, a class or channel count that disagrees), or its tensors do not fit the architecture.
+    /// Every message starts with the file's name.
+    /// </exception>
     public static TrainedModel Load(string path, ModelRegistry? registry = null)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"model file not found: {path}", path);
@@ -60,16 +68,16 @@ public static class ModelFile
     }
 
     /// <summary>Rebuilds the model described by <paramref name="contents"/>; <paramref name="path"/> names the file in errors.</summary>
+    /// <exception cref="InvalidDataException">As for <see cref="Load"/>.</exception>
     public static TrainedModel Rebuild(string path, TensorFileContents contents, ModelRegistry registry)
     {
-        string Field(string key) => contents.Metadata.TryGetValue(key, out var value)
-            ? value : throw new InvalidDataException($"{path}: not a ModelZoo model file (no '{key}' entry)");
-        var architecture = Field("architecture");
-        var options = Json<ModelOptions>(path, Field("model_options"));
-        var classes = Json<List<string>>(path, Field("class_names"));
-        var preprocessing = Json<Preprocessing>(path, Field("preprocessing")).Validate();
-        if (classes.Count != options.NumClasses)
-            throw new InvalidDataException($"{path}: {classes.Count} class names but the model has {options.NumClasses} classes");
+        var (architecture, options, classes, preprocessing) = ReadDescription(path, contents, registry);
+        // Options size the network before any stored tensor is compared with it; a classifier needs at
+        // least one stored weight per class, so a few bytes of class names cannot ask for gigabytes.
+        var storedWeights = contents.Tensors.Where(t => t.Name.StartsWith("model.", StringComparison.Ordinal))
+            .Sum(t => t.Data.LongLength / t.DType.ElementSize());
+        if (options.NumClasses > storedWeights)
+            throw new InvalidDataException($"{path}: {options.NumClasses} classes, but the file stores only {storedWeights} model weights");
         var model = registry.Create(architecture, options);
         try
         {
@@ -95,7 +103,47 @@ public static class ModelFile
         return new TrainedModel(model, classes, preprocessing);
     }
 
-    private static T Json<T>(string path, string text)
+    /// <summary>
+    /// The architecture, options, class names and preprocessing a model file or checkpoint describes, each
+    /// checked on its own and against the others.
+    /// </summary>
+    /// <exception cref="InvalidDataException">An entry is missing, malformed or inconsistent; the message names the file.</exception>
+    private static (string Architecture, ModelOptions Options, IReadOnlyList<string> ClassNames, Preprocessing Preprocessing) ReadDescription(
+        string path, TensorFileContents contents, ModelRegistry registry)
+    {
+        string Field(string key) => contents.Metadata.TryGetValue(key, out var value)
+            ? value : throw new InvalidDataException($"{path}: not a ModelZoo model file (no '{key}' entry)");
+        var architecture = Field("architecture");
+        if (!registry.Contains(architecture))
+            throw new InvalidDataException($"{path}: architecture '{architecture}' is not in the zoo; closest: {string.Join(", ", registry.Suggest(architecture))}");
+        var options = Checked(path, Json<ModelOptions>(path, Field("model_options")), o => o.Validate());
+        var classes = Json<List<string>>(path, Field("class_names"));
+        if (classes.Contains(null!))
+            throw new InvalidDataException($"{path}: a class name is null");
+        var preprocessing = Checked(path, Json<Preprocessing>(path, Field("preprocessing")), p => p.Validate());
+        if (classes.Count != options.NumClasses)
+            throw new InvalidDataException($"{path}: {classes.Count} class names but the model has {options.NumClasses} classes");
+        if (options.InChannels != preprocessing.Channels)
+            throw new InvalidDataException(
+                $"{path}: the model takes {options.InChannels} input channel(s) but its preprocessing gives {preprocessing.Channels}");
+        return (architecture, options, classes, preprocessing);
+    }
+
+    private static T Checked<T>(string path, T value, Func<T, T> validate)
+    {
+        try
+        {
+            return validate(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{path}: {typeof(T).Name}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Deserialises one metadata entry.</summary>
+    /// <exception cref="InvalidDataException">The JSON is malformed or null; the message names <paramref name="path"/>.</exception>
+    internal static T Json<T>(string path, string text)
     {
         try
         {

@@ -67,28 +67,59 @@ public sealed class CheckpointStore(string directory, int keep, IReadOnlyList<st
     }
 
     /// <summary>Loads a checkpoint into the model, optimizer, EMA and generator; returns the run state to continue from.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="ModelFileException">The file is truncated, corrupted or not a ModelZoo tensor file.</exception>
+    /// <exception cref="InvalidDataException">
+    /// It is not a checkpoint, it was written for another architecture, class count or channel count (the message
+    /// names the checkpoint's value and the model's), or its contents are malformed.
+    /// </exception>
     public static RunState Restore(string path, ClassificationModel model, Optimizer optimizer, WeightAverage? ema)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint not found: {path}", path);
         var contents = TensorFile.Read(path);
         if (!contents.Metadata.TryGetValue("run_state", out var runState))
             throw new InvalidDataException($"{path}: not a ModelZoo checkpoint (no run state)");
-        if (contents.Metadata.TryGetValue("architecture", out var architecture) && model.Name.Length > 0 && architecture != model.Name)
-            throw new InvalidDataException($"{path}: checkpoint of '{architecture}' cannot resume '{model.Name}'");
+        RequireSameModel(path, contents, model);
         Load(path, contents, "model.", state => model.load_state_dict(state));
         Load(path, contents, "optim.", optimizer.LoadStateDict);
         if (ema is not null) Load(path, contents, "ema.", ema.Load);
         var rng = contents.Tensors.FirstOrDefault(t => t.Name == "rng.torch")
                   ?? throw new InvalidDataException($"{path}: checkpoint has no generator state");
-        using (var state = TensorRecords.ToTensor(rng)) torch.set_rng_state(state);
-        try
+        using (var state = TensorRecords.ToTensor(rng))
         {
-            return JsonSerializer.Deserialize<RunState>(runState) ?? throw new InvalidDataException($"{path}: empty run state");
+            try
+            {
+                torch.set_rng_state(state);
+            }
+            catch (TorchException e)
+            {
+                throw new InvalidDataException($"{path}: the generator state is not one libtorch accepts ({e.Message})", e);
+            }
         }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{path}: malformed run state ({e.Message})", e);
-        }
+        return Checked(path, ModelFile.Json<RunState>(path, runState));
+    }
+
+    /// <summary>The checkpoint's architecture, class count and channel count must be the model's; messages name both values.</summary>
+    private static void RequireSameModel(string path, TensorFileContents contents, ClassificationModel model)
+    {
+        if (contents.Metadata.TryGetValue("architecture", out var architecture) && model.Name.Length > 0 && architecture != model.Name)
+            throw new InvalidDataException($"{path}: checkpoint of '{architecture}' cannot resume '{model.Name}'");
+        if (!contents.Metadata.TryGetValue("model_options", out var json)) return;
+        var options = ModelFile.Json<ModelOptions>(path, json);
+        if (options.NumClasses != model.NumClasses)
+            throw new InvalidDataException($"{path}: the checkpoint was trained for {options.NumClasses} classes but the model predicts {model.NumClasses}");
+        if (options.InChannels != model.Options.InChannels)
+            throw new InvalidDataException(
+                $"{path}: the checkpoint was trained on {options.InChannels} input channel(s) but the model takes {model.Options.InChannels}");
+    }
+
+    private static RunState Checked(string path, RunState state)
+    {
+        var consistent = state.History is not null && !state.History.Contains(null!) && state.CompletedEpochs >= 0 &&
+                         state.History.Count == state.CompletedEpochs && state.BestEpoch >= 0 &&
+                         state.BestEpoch <= state.CompletedEpochs && state.EpochsWithoutImprovement >= 0;
+        return consistent ? state : throw new InvalidDataException(
+            $"{path}: the run state is inconsistent ({state.CompletedEpochs} epochs completed, {state.History?.Count.ToString(CultureInfo.InvariantCulture) ?? "no"} history records, best epoch {state.BestEpoch})");
     }
 
     private static void Load(string path, TensorFileContents contents, string prefix, Action<IReadOnlyDictionary<string, Tensor>> apply)

@@ -58,6 +58,11 @@ public sealed partial class Trainer(TrainerOptions options)
         if (train.Count == 0) throw new ArgumentException("the training set is empty");
         if (train.ClassNames.Count != model.NumClasses)
             throw new ArgumentException($"the training set has {train.ClassNames.Count} classes but the model predicts {model.NumClasses}");
+        if (preprocessing.Channels != model.Options.InChannels)
+            throw new ArgumentException($"the preprocessing gives {preprocessing.Channels} channel(s) but the model takes {model.Options.InChannels}");
+        if (preprocessing.InputSize < model.MinimumInputSize)
+            throw new ArgumentException(
+                $"the preprocessing gives {preprocessing.InputSize} px images but the model needs at least {model.MinimumInputSize} px");
         if (Options.EarlyStopping is not null && validation is null)
             throw new ArgumentException("early stopping needs a validation set");
         if (Options.Threads is { } threads) ThreadDefaults.Apply(threads);

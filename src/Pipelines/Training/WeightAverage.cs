@@ -49,12 +49,17 @@ public sealed class WeightAverage : IDisposable
     public void CopyTo(Module model) => model.load_state_dict(average);
 
     /// <summary>Replaces the average (resuming from a checkpoint).</summary>
+    /// <exception cref="InvalidDataException">A value is missing or shaped unlike the model's tensor (the message names both shapes).</exception>
     public void Load(IReadOnlyDictionary<string, Tensor> state)
     {
         using var noGrad = torch.no_grad();
         foreach (var (name, target) in average)
-            if (state.TryGetValue(name, out var value)) target.copy_(value);
-            else throw new InvalidDataException($"checkpoint has no EMA value for '{name}'");
+        {
+            if (!state.TryGetValue(name, out var value)) throw new InvalidDataException($"checkpoint has no EMA value for '{name}'");
+            if (!value.shape.SequenceEqual(target.shape))
+                throw new InvalidDataException($"EMA value '{name}' has shape [{string.Join(", ", value.shape)}] but the model's is [{string.Join(", ", target.shape)}]");
+            target.copy_(value);
+        }
     }
 
     /// <summary>Frees the averaged tensors.</summary>

@@ -45,6 +45,8 @@ public sealed record Preprocessing
     /// <summary>Throws naming the first setting that makes no sense.</summary>
     public Preprocessing Validate()
     {
+        // Null only comes from JSON that sets it so (a damaged model file).
+        if (Mean is null || Std is null) throw new ArgumentException("normalisation mean and std must both be given");
         if (InputSize < 8) throw new ArgumentException($"input size must be at least 8 px, got {InputSize}");
         if (Channels is not (1 or 3)) throw new ArgumentException($"channels must be 1 or 3, got {Channels}");
         if (Std.Any(s => s <= 0)) throw new ArgumentException("normalisation std must be positive");

@@ -120,6 +120,10 @@ public abstract class Optimizer : IDisposable
     }
 
     /// <summary>Restores state written by <see cref="StateDict"/>; the optimizer must be over the same parameters.</summary>
+    /// <exception cref="InvalidDataException">
+    /// A name, shape or element type does not fit this optimizer's parameters (the message names both), or the step
+    /// count is not one non-negative integer.
+    /// </exception>
     public void LoadStateDict(IReadOnlyDictionary<string, Tensor> saved)
     {
         foreach (var tensor in state.Values) tensor.Dispose();
@@ -130,6 +134,8 @@ public abstract class Optimizer : IDisposable
         {
             if (key == "step")
             {
+                if (value.shape.Length != 0 || value.dtype != ScalarType.Int64 || value.item<long>() < 0)
+                    throw new InvalidDataException($"optimizer step count is a {value.dtype.TorchName()} of shape [{string.Join(", ", value.shape)}], not a non-negative int64 scalar");
                 StepCount = value.item<long>();
                 continue;
             }
@@ -138,10 +144,17 @@ public abstract class Optimizer : IDisposable
                 throw new InvalidDataException($"optimizer state '{key}' does not belong to an optimizer over {ordered.Count} parameters");
             if (parts[2] == "step")
             {
+                if (value.shape.Length != 0 || value.dtype != ScalarType.Int64 || value.item<long>() < 0)
+                    throw new InvalidDataException($"optimizer state '{key}' is a {value.dtype.TorchName()} of shape [{string.Join(", ", value.shape)}], not a non-negative int64 scalar");
                 parameterSteps[index] = value.item<long>();
                 continue;
             }
-            using var device = value.to(ordered[index].device);
+            // Every state tensor (momentum, Adam's moments) is shaped and typed like its parameter.
+            var parameter = ordered[index];
+            if (!value.shape.SequenceEqual(parameter.shape) || value.dtype != parameter.dtype)
+                throw new InvalidDataException(
+                    $"optimizer state '{key}' is {value.dtype.TorchName()} [{string.Join(", ", value.shape)}] but parameter {index} is {parameter.dtype.TorchName()} [{string.Join(", ", parameter.shape)}]");
+            using var device = value.to(parameter.device);
             state[(index, parts[2])] = device.clone().DetachFromDisposeScope();
         }
         // Checkpoints from before per-parameter steps: every parameter with state has taken every step.

@@ -15,13 +15,28 @@ namespace ModelZoo.Torch.Serialization;
 /// storage.
 /// </para>
 /// <para>
-/// The pickle runs on a restricted unpickler that knows only the globals a state dict needs, so a
-/// hostile file cannot run code. Every size in the file is checked before it is used.
+/// Loading never runs code. The pickle runs on <see cref="RestrictedUnpickler"/>, a pickle machine written
+/// here that accepts only the opcodes <c>torch.save</c> writes for a state dict (protocols 2 to 5: none,
+/// booleans, integers, floats, strings, tuples, lists, dicts, marks, the memo, GLOBAL/STACK_GLOBAL, REDUCE,
+/// BUILD and BINPERSID) and only the globals a state dict needs (<c>collections.OrderedDict</c>,
+/// <c>torch._utils._rebuild_tensor</c>, <c>_rebuild_tensor_v2</c> and <c>_rebuild_parameter</c>, and the
+/// typed-storage classes such as <c>torch.FloatStorage</c>). It imports nothing and calls nothing: each
+/// allowed global becomes an inert record, any other global or opcode refuses the file, and the only state
+/// BUILD may set is an OrderedDict's, which is ignored.
+/// </para>
+/// <para>
+/// No size in the file is trusted: every string and record length is checked against the bytes that
+/// remain before it is allocated, record CRCs are checked, each tensor view must lie inside its storage,
+/// and the tensors together may hold at most four times the bytes of the storages they view (tied weights,
+/// one tensor under two names, hold twice).
 /// </para>
 /// </remarks>
 public static class PyTorchStateDictReader
 {
     private const int MaxByteOrderLength = 16;
+
+    // Legitimate views partition a storage, overlap a little or name it twice (tied weights); more is refused.
+    private const int MaxViewRepeat = 4;
 
     /// <summary>Reads the state dict in the file at <paramref name="path"/>.</summary>
     /// <returns>The tensors in the dict's order, each materialised in row-major order.</returns>
@@ -72,6 +87,10 @@ public static class PyTorchStateDictReader
         // Each storage is read once and dropped after its last tensor, which may take the array over.
         Dictionary<string, int> usesLeft = entries.CountBy(entry => entry.Tensor.Storage.Key).ToDictionary();
         var storages = new Dictionary<string, byte[]>();
+        // All views together may hold at most MaxViewRepeat times their storages' bytes, so a short pickle
+        // that names one large storage over and over cannot make the reader allocate without bound.
+        long viewBytesLeft = SaturatingMultiply(MaxViewRepeat, entries.Select(entry => entry.Tensor.Storage).DistinctBy(storage => storage.Key)
+            .Aggregate(0L, (sum, storage) => SaturatingAdd(sum, SaturatingMultiply(storage.ElementCount, storage.ElementType.ElementSize()))));
         var tensors = new StoredTensor[entries.Count];
         for (int i = 0; i < entries.Count; i++)
         {
@@ -80,7 +99,11 @@ public static class PyTorchStateDictReader
             bool lastUse = --usesLeft[tensor.Storage.Key] == 0;
             if (lastUse)
                 storages.Remove(tensor.Storage.Key);
-            tensors[i] = new StoredTensor(name, tensor.Storage.ElementType, tensor.Size, StridedView.ToRowMajor(name, tensor, storage, storageIsSpare: lastUse));
+            // One view is at most its storage (StridedView checks), so the budget is overrun by one storage at most.
+            byte[] data = StridedView.ToRowMajor(name, tensor, storage, storageIsSpare: lastUse);
+            if ((viewBytesLeft -= data.Length) < 0)
+                throw new FormatProblemException($"the tensors up to '{name}' view their storages more than {MaxViewRepeat} times over; refused");
+            tensors[i] = new StoredTensor(name, tensor.Storage.ElementType, tensor.Size, data);
         }
         return tensors;
 
@@ -99,6 +122,10 @@ public static class PyTorchStateDictReader
             return bytes;
         }
     }
+
+    private static long SaturatingMultiply(long a, long b) => TensorLayout.TryMultiply(a, b, out long product) ? product : long.MaxValue;
+
+    private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
     private static ZipArchiveEntry FindPickle(ZipArchive archive)
     {

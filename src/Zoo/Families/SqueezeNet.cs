@@ -123,6 +123,10 @@ public sealed class SqueezeNet : ClassificationModel
             inChannels = fire.E1x1 + fire.E3x3;
         }
         NumFeatures = inChannels;
+        // Only the stem conv and the 3×3/2 ceil-mode pools shrink the map (Fire modules pad their 3×3). A pool
+        // needs 2 px to give 1 and 2m to give m, and the stem conv (n - k) / s + 1, so working back from 1 px:
+        var pools = version.Fires.Count(fire => fire.PoolBefore) + (smallInput ? 0 : 1);
+        MinimumInputSize = ((1 << pools) - 1) * (smallInput ? 1 : 2) + version.Kernel;
         classifier = RegisterModule("classifier", NewClassifier(NumClasses));
         InitializeWeights();
     }
@@ -131,6 +135,9 @@ public sealed class SqueezeNet : ClassificationModel
 
     /// <inheritdoc />
     public override int NumFeatures { get; }
+
+    /// <inheritdoc />
+    public override int MinimumInputSize { get; }
 
     /// <inheritdoc />
     public override Tensor ForwardFeatures(Tensor input) => features.call(input);

@@ -78,6 +78,7 @@ public sealed class PyTorchWeightsTests(TorchvisionFixtures fixtures) : IClassFi
         var path = Path.Combine(fixtures.Directory, "squeezenet1_1.pth");
         using var model = ModelRegistry.Default.Create("squeezenet1_1", new ModelOptions { NumClasses = 10, InputSize = 96 });
         var error = Assert.Throws<InvalidDataException>(() => PyTorchWeights.Load(model, path));
+        Assert.StartsWith($"{path}: the weights are for 1000 classes but squeezenet1_1 predicts 10", error.Message);
         Assert.Contains("'classifier.1.weight' has shape [1000, 512, 1, 1] but the model expects [10, 512, 1, 1]", error.Message);
 
         var skipped = PyTorchWeights.Load(model, path, reinitializeClassifierOnMismatch: true);
@@ -90,10 +91,24 @@ public sealed class PyTorchWeightsTests(TorchvisionFixtures fixtures) : IClassFi
     public void WeightsOfAnotherArchitectureNameTheMismatch()
     {
         using var model = ModelRegistry.Default.Create("squeezenet1_0", new ModelOptions { InputSize = 96 });
-        var error = Assert.Throws<InvalidDataException>(() => PyTorchWeights.Load(model, Path.Combine(fixtures.Directory, "squeezenet1_1.pth")));
-        Assert.Contains("squeezenet1_1.pth", error.Message);
+        var path = Path.Combine(fixtures.Directory, "squeezenet1_1.pth");
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchWeights.Load(model, path));
+        Assert.StartsWith($"{path}: these are not squeezenet1_0 weights (they are squeezenet1_1's): ", error.Message);
         // Both layouts name their Fire modules by position; 1.1 has them at other indices than 1.0.
         Assert.Contains("missing 'features.5.squeeze.weight'", error.Message);
         Assert.Contains("unexpected 'features.6.squeeze.weight'", error.Message);
+    }
+
+    [Fact]
+    public void MobileNetV2WeightsInSqueezeNetNameBothArchitectures()
+    {
+        var path = Path.Combine(fixtures.Directory, "mobilenet_v2_10_classes.pth");
+        using (var mobilenet = ModelRegistry.Default.Create("mobilenet_v2", new ModelOptions { NumClasses = 10, InputSize = 32 }))
+            PyTorchWeights.Save(mobilenet, path);
+        using var squeezenet = ModelRegistry.Default.Create("squeezenet1_1", new ModelOptions { NumClasses = 10, InputSize = 32 });
+
+        var error = Assert.Throws<InvalidDataException>(() => PyTorchWeights.Load(squeezenet, path));
+
+        Assert.StartsWith($"{path}: these are not squeezenet1_1 weights (they are mobilenet_v2's): missing 'features.0.weight'", error.Message);
     }
 }

@@ -1,4 +1,6 @@
 using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Training;
+using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo;
@@ -13,6 +15,25 @@ namespace ModelZoo.Pipelines.Tests.Training;
 internal static class LearnableData
 {
     internal static readonly string[] Quadrants = ["top-left", "top-right", "bottom-left", "bottom-right"];
+
+    /// <summary>The images as model input: 12 px grey, normalised roughly to the data's statistics.</summary>
+    internal static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.25], Std = [0.3] };
+
+    /// <summary>
+    /// Trains <paramref name="registry"/>'s tiny_net (4 classes, 1 channel) for one epoch of 64 images with Adam (and an
+    /// EMA when <paramref name="emaDecay"/> is given), checkpointing into <paramref name="directory"/>; returns the checkpoint.
+    /// </summary>
+    internal static string OneEpochCheckpoint(ModelRegistry registry, string directory, double? emaDecay = null)
+    {
+        torch.manual_seed(7);
+        using var model = registry.Create("tiny_net", new ModelOptions { NumClasses = 4, InChannels = 1, InputSize = 12 });
+        new Trainer(new TrainerOptions
+        {
+            Epochs = 1, BatchSize = 32, Optimizer = OptimizerKind.Adam, Augmentation = Augmentation.None, EmaDecay = emaDecay,
+            Device = "cpu", CheckpointDirectory = directory, Seed = 7, Workers = 1,
+        }).Fit(model, Create(64, 1), null, Grey12);
+        return CheckpointStore.Latest(directory)!;
+    }
 
     internal static InMemoryImageDataset Create(int count, int seed)
     {
@@ -43,11 +64,24 @@ internal sealed class TinyNet : ClassificationModel
     private readonly BatchNorm2d bn;
     private readonly Linear fc;
 
-    internal TinyNet(int classes = 4) : base(new ModelOptions { NumClasses = classes, InChannels = 1, InputSize = 12 })
+    internal TinyNet(int classes = 4) : this(new ModelOptions { NumClasses = classes, InChannels = 1, InputSize = 12 })
     {
-        conv = RegisterModule("conv", new Conv2d(1, 8, 3, padding: 1, bias: false));
+    }
+
+    /// <summary>Takes the class and channel counts from <paramref name="options"/> (what a registry factory needs).</summary>
+    internal TinyNet(ModelOptions options) : base(options)
+    {
+        conv = RegisterModule("conv", new Conv2d(options.InChannels, 8, 3, padding: 1, bias: false));
         bn = RegisterModule("bn", new BatchNorm2d(8));
-        fc = RegisterModule("fc", new Linear(8 * 4, classes));
+        fc = RegisterModule("fc", new Linear(8 * 4, options.NumClasses));
+    }
+
+    /// <summary>A registry holding only <c>tiny_net</c>, for model files and checkpoints that load fast.</summary>
+    internal static ModelRegistry Registry()
+    {
+        var registry = new ModelRegistry();
+        registry.Register("tiny_net", "Tiny", "engine-test network", options => new TinyNet(options));
+        return registry;
     }
 
     public override int NumFeatures => 8;

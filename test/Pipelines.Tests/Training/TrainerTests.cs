@@ -7,7 +7,7 @@ namespace ModelZoo.Pipelines.Tests.Training;
 [Collection(SerialTensorTests.Name)]
 public sealed class TrainerTests
 {
-    private static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.25], Std = [0.3] };
+    private static readonly Preprocessing Grey12 = LearnableData.Grey12;
 
     private static TrainerOptions Quick(int epochs, string? checkpoints = null) => new()
     {

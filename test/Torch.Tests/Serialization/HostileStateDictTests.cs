@@ -89,6 +89,21 @@ public sealed class HostileStateDictTests : IDisposable
     }
 
     [Fact]
+    public void ManyNamesForViewsOfOneStorageCannotMultiplyItsBytes()
+    {
+        // 1000 names, each a whole view of one 64 KiB storage: 64 MB from a file of about 100 KB.
+        var storage = new StorageReference("0", ScalarType.Float32, 1 << 14);
+        byte[] pickle = StateDictPickle.Build(Enumerable.Range(0, 1000).Select(i => ($"w{i}", new TensorReference(storage, 0, [1 << 14], [1]))));
+        byte[] file = Archive(("archive/data.pkl", pickle), ("archive/data/0", new byte[1 << 16]));
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        ModelFileException error = Refused(file);
+
+        Assert.EndsWith("the tensors up to 'w4' view their storages more than 4 times over; refused", error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 1 << 22, "refusing should not allocate the views");
+    }
+
+    [Fact]
     public void ShapeWhoseElementCountOverflowsIsRefused()
     {
         byte[] file = TensorArchive("w", ScalarType.Float32, storageElements: 1, offset: 0, size: [1L << 40, 1L << 40], stride: [0, 0]);
@@ -195,14 +210,17 @@ public sealed class HostileStateDictTests : IDisposable
     private static byte[] OneTensorPickle(string name, ScalarType type, long storageElements, long offset, long[] size, long[] stride) =>
         StateDictPickle.Build([(name, new TensorReference(new StorageReference("0", type, storageElements), offset, size, stride))]);
 
-    private static byte[] Archive(params (string Name, byte[] Content)[] records)
+    internal static byte[] Archive(params (string Name, byte[] Content)[] records) => Archive(CompressionLevel.NoCompression, records);
+
+    /// <summary>A zip of <paramref name="records"/>, in order, compressed at <paramref name="level"/>.</summary>
+    internal static byte[] Archive(CompressionLevel level, params (string Name, byte[] Content)[] records)
     {
         using var stream = new MemoryStream();
         using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach ((string name, byte[] content) in records)
             {
-                using Stream record = archive.CreateEntry(name, CompressionLevel.NoCompression).Open();
+                using Stream record = archive.CreateEntry(name, level).Open();
                 record.Write(content);
             }
         }

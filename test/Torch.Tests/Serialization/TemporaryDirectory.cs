@@ -4,10 +4,15 @@ namespace ModelZoo.Torch.Tests.Serialization;
 public sealed class TemporaryDirectory : IDisposable
 {
     /// <summary>Creates the directory.</summary>
-    public TemporaryDirectory() => Directory.CreateDirectory(Path);
+    /// <param name="root">The folder to create it in; the temp folder by default.</param>
+    public TemporaryDirectory(string? root = null)
+    {
+        Path = System.IO.Path.Combine(root ?? System.IO.Path.GetTempPath(), $"mz-serialization-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path);
+    }
 
     /// <summary>The directory's full path.</summary>
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"mz-serialization-{Guid.NewGuid():N}");
+    public string Path { get; }
 
     /// <summary>The full path of <paramref name="fileName"/> inside the directory.</summary>
     public string File(string fileName) => System.IO.Path.Combine(Path, fileName);
