@@ -17,10 +17,11 @@ public sealed class ChannelsLastTrainingTests
     [InlineData("se_resnet18")]
     public void OneStepInEitherLayoutGivesTheSameLossAndWeights(string name)
     {
-        (double loss, Dictionary<string, double[]> before, Dictionary<string, double[]> after) Step(MemoryFormat format)
+        (double loss, Dictionary<string, double[]> before, Dictionary<string, double[]> after) Step(MemoryFormat format, ScalarType dtype)
         {
             torch.manual_seed(5);
             using var model = ModelRegistry.Default.Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
+            model.to(dtype);
             model.to(format);
             model.train();
             Dictionary<string, double[]> Weights() => model.named_parameters().ToDictionary(p => p.name, p => p.parameter.to(ScalarType.Float64).data<double>());
@@ -28,31 +29,32 @@ public sealed class ChannelsLastTrainingTests
             using var optimizer = new SGD(model.parameters(), lr: 0.1, momentum: 0.9);
             var step = new TrainingStep(model, optimizer);
             using var scope = torch.NewDisposeScope();
-            var input = torch.randn([4, 3, 32, 32]).contiguous(format);
+            torch.manual_seed(7);
+            var input = torch.randn([4, 3, 32, 32]).to(dtype).contiguous(format);
             var target = torch.tensor(new long[] { 1, 7, 3, 0 }, 4);
-            // Dropout draws from the same seeded stream in both layouts.
+            // Dropout draws from the same seeded stream in every run.
             torch.manual_seed(6);
             var output = step.Run(input, target);
             return (output.Loss, before, Weights());
         }
 
-        var (plainLoss, start, plain) = Step(MemoryFormat.Contiguous);
-        var (lastLoss, _, last) = Step(MemoryFormat.ChannelsLast);
-        Assert.Equal(plainLoss, lastLoss, 1e-4);
-        // Summation order differs between the layouts' kernels, and batch norm over 4 tiny images amplifies
-        // rounding (PyTorch itself: float32 vs float64 first-conv gradients of mobilenet_v2 at 32 px differ by
-        // 1%). So compare updates as a whole, relative to their size: a wrong layout would be off by ~100%.
-        double totalUpdate = 0, totalDifference = 0;
-        foreach (var (key, expected) in plain)
-        {
-            var update = expected.Zip(start[key], (e, s) => (e - s) * (e - s)).Sum();
-            var difference = expected.Zip(last[key], (e, a) => (e - a) * (e - a)).Sum();
-            totalUpdate += update;
-            totalDifference += difference;
-            Assert.True(Math.Sqrt(difference) <= 5e-2 * Math.Max(Math.Sqrt(update), 1e-3),
-                $"{name}: the update of '{key}' (size {Math.Sqrt(update)}) differs by {Math.Sqrt(difference)} in channels-last");
-        }
-        Assert.True(Math.Sqrt(totalDifference) <= 1e-2 * Math.Sqrt(totalUpdate),
-            $"{name}: the whole update (size {Math.Sqrt(totalUpdate)}) differs by {Math.Sqrt(totalDifference)} in channels-last");
+        // Float32 results differ from each other by rounding, which batch norm over 4 tiny images amplifies
+        // (PyTorch itself: float32 vs float64 first-conv gradients of mobilenet_v2 at 32 px differ by 1%). So the
+        // reference is the float64 NCHW step, and channels-last must be about as close to it as NCHW is.
+        var (exactLoss, start, exact) = Step(MemoryFormat.Contiguous, ScalarType.Float64);
+        var (plainLoss, _, plain) = Step(MemoryFormat.Contiguous, ScalarType.Float32);
+        var (lastLoss, _, last) = Step(MemoryFormat.ChannelsLast, ScalarType.Float32);
+        Assert.Equal(exactLoss, plainLoss, 1e-4);
+        Assert.Equal(exactLoss, lastLoss, 1e-4);
+        double Error(Dictionary<string, double[]> weights) =>
+            Math.Sqrt(exact.Sum(p => p.Value.Zip(weights[p.Key], (e, a) => (e - a) * (e - a)).Sum()));
+        var update = Math.Sqrt(exact.Sum(p => p.Value.Zip(start[p.Key], (e, s) => (e - s) * (e - s)).Sum()));
+        var plainError = Error(plain);
+        var lastError = Error(last);
+        // libtorch's channels-last kernels round somewhat differently (PyTorch 1.13's own resnet18 here: 2.5x
+        // the NCHW error), but both stay within a few percent of the update; a wrong layout (a channel mix-up,
+        // a lost gradient) would be off by about the size of the update.
+        Assert.True(lastError <= Math.Max(10 * plainError, 1e-3 * update) && lastError <= 0.05 * update,
+            $"{name}: channels-last is {lastError} from the float64 update (size {update}), NCHW float32 is {plainError}");
     }
 }
