@@ -10,8 +10,6 @@ namespace ModelZoo.Pipelines.Tests.Training;
 [Collection(SerialTensorTests.Name)]
 public sealed class BadImageTests : IDisposable
 {
-    private static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.5], Std = [0.3] };
-
     private readonly BadImageFolder folder = new(goodPerClass: 8, Fixtures.PathOf("colour.jpg"));
 
     public void Dispose() => folder.Dispose();
@@ -36,7 +34,7 @@ public sealed class BadImageTests : IDisposable
         var model = new TinyNet(classes: 2);
         try
         {
-            return (model, new Trainer(options).Fit(model, Dataset(), Dataset(), Grey12));
+            return (model, new Trainer(options).Fit(model, Dataset(), Dataset(), LearnableData.Grey12));
         }
         catch
         {
@@ -92,7 +90,7 @@ public sealed class BadImageTests : IDisposable
     public void TheLoaderLeavesBadExamplesOutOfTheirBatchAndReportsThemInOrder(int workers)
     {
         var dataset = Dataset();
-        var loader = new DataLoader(dataset, Grey12, Augmentation.None,
+        var loader = new DataLoader(dataset, LearnableData.Grey12, Augmentation.None,
             new LoaderOptions { BatchSize = 5, Workers = workers, BadImages = BadImagePolicy.Skip });
         List<string> skipped = [];
         loader.ImageSkipped += image => skipped.Add(image.Path);
@@ -112,7 +110,7 @@ public sealed class BadImageTests : IDisposable
     {
         var dataset = Dataset();
         var badOnly = new ImageDatasetSubset(dataset, Enumerable.Range(0, dataset.Count).Where(i => folder.BadFiles.Contains(dataset.GetPath(i))));
-        var loader = new DataLoader(badOnly, Grey12, Augmentation.None, new LoaderOptions { BatchSize = 2, BadImages = BadImagePolicy.Skip });
+        var loader = new DataLoader(badOnly, LearnableData.Grey12, Augmentation.None, new LoaderOptions { BatchSize = 2, BadImages = BadImagePolicy.Skip });
 
         var error = Assert.Throws<InvalidDataException>(() => loader.Epoch(0).ToList());
 
@@ -125,10 +123,10 @@ public sealed class BadImageTests : IDisposable
         using var model = new TinyNet(classes: 2);
         List<SkippedImage> skipped = [];
 
-        var metrics = Evaluator.Evaluate(model, Dataset(), Grey12, batchSize: 4, topK: 1, skipped: skipped);
+        var metrics = Evaluator.Evaluate(model, Dataset(), LearnableData.Grey12, batchSize: 4, topK: 1, skipped: skipped);
 
         Assert.Equal(16, metrics.Count);
         Assert.Equal(folder.BadFiles, skipped.Select(image => image.Path).Order(StringComparer.Ordinal));
-        Assert.Throws<InvalidDataException>(() => Evaluator.Evaluate(model, Dataset(), Grey12, batchSize: 4, topK: 1));
+        Assert.Throws<InvalidDataException>(() => Evaluator.Evaluate(model, Dataset(), LearnableData.Grey12, batchSize: 4, topK: 1));
     }
 }

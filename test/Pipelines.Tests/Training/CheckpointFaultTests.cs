@@ -1,6 +1,4 @@
 using ModelZoo.Pipelines.Training;
-using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
 
 namespace ModelZoo.Pipelines.Tests.Training;
 
@@ -8,37 +6,6 @@ namespace ModelZoo.Pipelines.Tests.Training;
 [Collection(SerialTensorTests.Name)]
 public sealed class CheckpointFaultTests
 {
-    private static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.25], Std = [0.3] };
-
-    private static TrainerOptions Options(int epochs, string? checkpoints) => new()
-    {
-        Epochs = epochs,
-        BatchSize = 32,
-        Optimizer = OptimizerKind.Adam,
-        LearningRate = 0.02,
-        Augmentation = Augmentation.None,
-        Device = "cpu",
-        CheckpointDirectory = checkpoints,
-        Seed = 11,
-        Workers = 1,
-    };
-
-    private static TinyNet Train(TrainerOptions options, string? resumeFrom = null)
-    {
-        torch.manual_seed((ulong)options.Seed);
-        var model = new TinyNet();
-        try
-        {
-            new Trainer(options).Fit(model, LearnableData.Create(128, 1), LearnableData.Create(32, 2), Grey12, resumeFrom);
-            return model;
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
-    }
-
     [Fact]
     public void AFailedSaveStopsWithAClearErrorAndTheLastGoodCheckpointResumesExactly()
     {
@@ -46,9 +13,9 @@ public sealed class CheckpointFaultTests
         // A folder squatting on the second checkpoint's name makes its rename fail, as a full or broken disk would.
         var squatter = folder.File("epoch-002.mzckpt/occupied");
         File.WriteAllText(squatter, "x");
-        var options = Options(3, folder.Path);
+        var options = TrainerTests.Quick(3, folder.Path);
 
-        var error = Assert.Throws<IOException>(() => Train(options));
+        var error = Assert.Throws<IOException>(() => TrainerTests.Train(options));
 
         var lastGood = Path.Combine(folder.Path, "epoch-001.mzckpt");
         Assert.StartsWith($"cannot save checkpoint {Path.Combine(folder.Path, "epoch-002.mzckpt")}: ", error.Message);
@@ -57,10 +24,12 @@ public sealed class CheckpointFaultTests
 
         // Once the disk is fixed, the kept checkpoint continues the run to the same weights as a run never disturbed.
         Directory.Delete(Path.GetDirectoryName(squatter)!, recursive: true);
-        using var resumed = Train(options, lastGood);
-        using var whole = Train(Options(3, null));
-        foreach (var (name, tensor) in whole.state_dict())
-            Assert.True(tensor.max_abs_diff(resumed.state_dict()[name]) == 0, $"'{name}' differs after resuming from the kept checkpoint");
+        var (resumed, _) = TrainerTests.Train(options, lastGood);
+        var (whole, _) = TrainerTests.Train(TrainerTests.Quick(3));
+        using (resumed)
+        using (whole)
+            foreach (var (name, tensor) in whole.state_dict())
+                Assert.True(tensor.max_abs_diff(resumed.state_dict()[name]) == 0, $"'{name}' differs after resuming from the kept checkpoint");
     }
 
     [Fact]
@@ -70,7 +39,7 @@ public sealed class CheckpointFaultTests
         var leftover = folder.File(".epoch-001.mzckpt.0123456789abcdef0123456789abcdef.tmp");
         File.WriteAllBytes(leftover, new byte[100]);
 
-        Train(Options(1, folder.Path)).Dispose();
+        TrainerTests.Train(TrainerTests.Quick(1, folder.Path)).model.Dispose();
 
         Assert.Equal(["best.mzckpt", "epoch-001.mzckpt"], Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order());
     }

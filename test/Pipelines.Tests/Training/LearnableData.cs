@@ -1,4 +1,5 @@
 using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Torch;
 using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo;
@@ -13,6 +14,9 @@ namespace ModelZoo.Pipelines.Tests.Training;
 internal static class LearnableData
 {
     internal static readonly string[] Quadrants = ["top-left", "top-right", "bottom-left", "bottom-right"];
+
+    /// <summary>What the engine tests feed <see cref="TinyNet"/>: grey 12×12 with the data's rough statistics.</summary>
+    internal static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.25], Std = [0.3] };
 
     internal static InMemoryImageDataset Create(int count, int seed)
     {

@@ -14,8 +14,6 @@ namespace ModelZoo.Pipelines.Tests.Training;
 [Collection(SerialTensorTests.Name)]
 public sealed class LiveTensorTests
 {
-    private static readonly Preprocessing Grey12 = new() { InputSize = 12, Channels = 1, Mean = [0.25], Std = [0.3] };
-
     [Fact]
     public void TheLiveCountIsTheSameAtEveryStepAndAfterEveryEpoch()
     {
@@ -43,7 +41,7 @@ public sealed class LiveTensorTests
         trainer.StepCompleted += _ => atSteps.Add(TensorStatistics.Live);
         trainer.EpochCompleted += _ => atEpochs.Add(TensorStatistics.Live);
 
-        trainer.Fit(model, LearnableData.Create(160, 1), LearnableData.Create(48, 2), Grey12);
+        trainer.Fit(model, LearnableData.Create(160, 1), LearnableData.Create(48, 2), LearnableData.Grey12);
 
         Assert.Equal(30, atSteps.Count);
         // Step 1 creates the momentum buffers; from then on every step ends where the one before ended.
@@ -55,7 +53,7 @@ public sealed class LiveTensorTests
     public void EveryPredictionReturnsToTheBaseline()
     {
         torch.manual_seed(5);
-        using var trained = new TrainedModel(new TinyNet(), LearnableData.Quadrants, Grey12);
+        using var trained = new TrainedModel(new TinyNet(), LearnableData.Quadrants, LearnableData.Grey12);
         var predictor = new Predictor(trained);
         var random = new Random(2);
         Image RandomImage(int size, int channels)
