@@ -117,7 +117,15 @@ public sealed class DataLoader(IImageDataset dataset, Preprocessing preprocessin
                         try { return Build(order, epoch, batchIndex); }
                         finally { workers.Release(); }
                     });
-                    await queue.Writer.WriteAsync(task, stop.Token).ConfigureAwait(false);
+                    try
+                    {
+                        await queue.Writer.WriteAsync(task, stop.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        Free(task); // built (or being built) while the consumer left: nobody else will see it
+                        throw;
+                    }
                 }
                 queue.Writer.TryComplete();
             }
@@ -139,8 +147,12 @@ public sealed class DataLoader(IImageDataset dataset, Preprocessing preprocessin
             // An early exit (break, exception, cancellation) frees the batches already prepared.
             stop.Cancel();
             try { producer.Wait(); } catch (AggregateException) { }
-            while (queue.Reader.TryRead(out var pending))
-                try { pending.GetAwaiter().GetResult().Batch?.Dispose(); } catch (Exception) { }
+            while (queue.Reader.TryRead(out var pending)) Free(pending);
+        }
+
+        static void Free(Task<PreparedBatch> built)
+        {
+            try { built.GetAwaiter().GetResult().Batch?.Dispose(); } catch (Exception) { }
         }
     }
 

@@ -50,6 +50,24 @@ public sealed class LiveTensorTests
     }
 
     [Fact]
+    public void LeavingAnEpochEarlyFreesTheBatchesBuiltAhead()
+    {
+        // Precise BN reads a few batches and stops: the batch in the queue and the one waiting for room must be freed.
+        var loader = new DataLoader(LearnableData.Create(64, 1), LearnableData.Grey12, Augmentation.None,
+            new LoaderOptions { BatchSize = 4, Workers = 2, Prefetch = 1 });
+        FinalizeEarlierGarbage();
+        var baseline = TensorStatistics.Live;
+
+        foreach (var batch in loader.Epoch(0))
+        {
+            using (batch) Thread.Sleep(300); // time for the workers to fill the queue and build one more
+            break;
+        }
+
+        Assert.Equal(baseline, TensorStatistics.Live);
+    }
+
+    [Fact]
     public void EveryPredictionReturnsToTheBaseline()
     {
         torch.manual_seed(5);
