@@ -32,7 +32,7 @@ internal static class CommonOptions
     {
         var option = new Option<string>("--bad-images")
         {
-            Description = "An image file that cannot be read: skip (leave it out, list it at the end of the epoch) or fail (stop, naming the file).",
+            Description = "An image file that cannot be read: skip (leave it out and list it) or fail (stop, naming the file).",
             DefaultValueFactory = _ => "skip",
         };
         option.AcceptOnlyFromAmong("skip", "fail");
