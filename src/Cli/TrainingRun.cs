@@ -25,7 +25,10 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
         if (!json) AttachDisplay(trainer);
         var (model, result) = ModelTraining.CreateAndTrain(architecture, trainer, train, test, preprocessing, resumeFrom);
         using var _ = model;
-        var metrics = result.Validation ?? Evaluator.Evaluate(model, test, preprocessing, topK: options.TopK, device: options.ResolveDevice());
+        List<SkippedImage> skippedInTest = [];
+        var metrics = result.Validation ?? Evaluator.Evaluate(model, test, preprocessing, topK: options.TopK, device: options.ResolveDevice(),
+            skipped: options.BadImages == BadImagePolicy.Skip ? skippedInTest : null);
+        IReadOnlyList<SkippedImage> skipped = [.. result.SkippedImages.Concat(skippedInTest).DistinctBy(image => image.Path)];
 
         var modelPath = Path.Combine(outDirectory, "model.mzmodel");
         model.to(Device.CPU);
@@ -47,12 +50,14 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
                 ["best_epoch"] = result.BestEpoch,
                 ["stopped_early"] = result.StoppedEarly,
                 ["test"] = MetricsView.ToJson(metrics),
+                ["skipped_images"] = SkippedImagesView.ToJson(skipped),
             };
             Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
         AnsiConsole.MarkupLine($"[bold]Test metrics[/] of {Markup.Escape(architecture)} on {test.Count} images:");
         MetricsView.Print(metrics);
+        SkippedImagesView.Print(skipped);
         AnsiConsole.MarkupLine($"model: {Markup.Escape(modelPath)}");
         AnsiConsole.MarkupLine($"history: {Markup.Escape(historyPath)}");
         AnsiConsole.MarkupLine($"curves: {Markup.Escape(curvesPath)}");

@@ -7,7 +7,8 @@ internal static class CliProcess
 {
     internal sealed record Result(int ExitCode, string Output, string Error);
 
-    internal static Result Run(params string[] arguments)
+    /// <summary>Starts the CLI with its output and error redirected; the caller reads them and waits.</summary>
+    internal static Process Start(params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -17,7 +18,12 @@ internal static class CliProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "modelzoo.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
+        return Process.Start(start)!;
+    }
+
+    internal static Result Run(params string[] arguments)
+    {
+        using var process = Start(arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))

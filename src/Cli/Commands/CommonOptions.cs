@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ModelZoo.Pipelines.Data;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -26,6 +27,19 @@ internal static class CommonOptions
     internal static Option<int?> Threads() => new("--threads") { Description = "Intra-op threads (default: every logical processor)." };
 
     internal static Option<int?> LimitTest() => new("--limit-test") { Description = "Use only the first N test examples." };
+
+    internal static Option<string> BadImages()
+    {
+        var option = new Option<string>("--bad-images")
+        {
+            Description = "An image file that cannot be read: skip (leave it out and list it) or fail (stop, naming the file).",
+            DefaultValueFactory = _ => "skip",
+        };
+        option.AcceptOnlyFromAmong("skip", "fail");
+        return option;
+    }
+
+    internal static BadImagePolicy ParseBadImages(string text) => Enum.Parse<BadImagePolicy>(text, ignoreCase: true);
 
     internal static Option<int> TopK() => new("--top-k") { Description = "K of the top-K accuracy.", DefaultValueFactory = _ => 5 };
 }

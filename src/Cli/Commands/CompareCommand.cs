@@ -33,6 +33,7 @@ internal static class CompareCommand
         var limitTest = new Option<int?>("--limit-test") { Description = "Use only the first N test examples (default 1000).", DefaultValueFactory = _ => 1000 };
         var inputSize = new Option<int?>("--input-size") { Description = "Model input size (default: the images' own size, else 224)." };
         var output = new Option<string>("--out") { Description = "Folder for the report and the trained models.", DefaultValueFactory = _ => "runs/compare" };
+        var badImages = CommonOptions.BadImages();
         var split = CommonOptions.Split();
         var seed = CommonOptions.Seed();
         var device = CommonOptions.Device();
@@ -40,7 +41,7 @@ internal static class CompareCommand
         var json = CommonOptions.Json();
         var command = new Command("compare", "Train and evaluate several architectures on the same data and write an HTML/Markdown/JSON report.")
         {
-            architectures, data, epochs, batchSize, optimizer, lr, limitTrain, limitTest, inputSize, output, split, seed, device, threads, json,
+            architectures, data, epochs, batchSize, optimizer, lr, limitTrain, limitTest, inputSize, output, badImages, split, seed, device, threads, json,
         };
         command.SetAction(result =>
         {
@@ -65,6 +66,7 @@ internal static class CompareCommand
                 LearningRate = result.GetValue(lr),
                 Device = result.GetValue(device)!,
                 Seed = seedValue,
+                BadImages = CommonOptions.ParseBadImages(result.GetValue(badImages)!),
             };
             var outDirectory = result.GetValue(output)!;
             var quiet = result.GetValue(json);

@@ -18,12 +18,13 @@ internal static class EvaluateCommand
         var seed = CommonOptions.Seed();
         var topK = CommonOptions.TopK();
         var limitTest = CommonOptions.LimitTest();
+        var badImages = CommonOptions.BadImages();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
         var json = CommonOptions.Json();
         var command = new Command("evaluate", "Evaluate a trained model on a data set's test split.")
         {
-            model, data, split, seed, topK, limitTest, device, threads, json,
+            model, data, split, seed, topK, limitTest, badImages, device, threads, json,
         };
         command.SetAction(result =>
         {
@@ -35,11 +36,21 @@ internal static class EvaluateCommand
             var test = TrainCommand.Limit(opened.Test, result.GetValue(limitTest));
             var targetDevice = new Pipelines.Training.TrainerOptions { Device = result.GetValue(device)! }.ResolveDevice();
             trained.Model.to(targetDevice);
-            var metrics = Evaluator.Evaluate(trained.Model, test, trained.Preprocessing, topK: result.GetValue(topK), device: targetDevice);
+            List<SkippedImage> skipped = [];
+            var skipping = CommonOptions.ParseBadImages(result.GetValue(badImages)!) == BadImagePolicy.Skip;
+            var metrics = Evaluator.Evaluate(trained.Model, test, trained.Preprocessing, topK: result.GetValue(topK), device: targetDevice,
+                skipped: skipping ? skipped : null);
             if (result.GetValue(json))
-                Console.WriteLine(JsonSerializer.Serialize(MetricsView.ToJson(metrics), new JsonSerializerOptions { WriteIndented = true }));
+            {
+                var report = MetricsView.ToJson(metrics);
+                report["skipped_images"] = SkippedImagesView.ToJson(skipped);
+                Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            }
             else
+            {
                 MetricsView.Print(metrics);
+                SkippedImagesView.Print(skipped);
+            }
             return 0;
         });
         return command;

@@ -36,6 +36,7 @@ internal static class TrainCommand
         var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (or 'latest' in --out)." };
         var keep = new Option<int>("--keep-checkpoints") { Description = "Per-epoch checkpoints kept.", DefaultValueFactory = _ => 5 };
         var memoryFormat = new Option<string>("--memory-format") { Description = "auto (the device's fastest: nhwc on CPU, nchw on CUDA), nchw or nhwc.", DefaultValueFactory = _ => "auto" };
+        var badImages = CommonOptions.BadImages();
         var split = CommonOptions.Split();
         var seed = CommonOptions.Seed();
         var device = CommonOptions.Device();
@@ -44,7 +45,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train an architecture on a data set; checkpoints every epoch and ends with the test metrics.")
         {
             architecture, data, epochs, batchSize, lr, optimizer, weightDecay, schedule, warmup, smoothing, augment, ema, clip,
-            inputSize, limitTrain, limitTest, output, resume, keep, memoryFormat, split, seed, device, threads, json,
+            inputSize, limitTrain, limitTest, output, resume, keep, memoryFormat, badImages, split, seed, device, threads, json,
         };
         command.SetAction(result =>
         {
@@ -80,6 +81,7 @@ internal static class TrainCommand
                 MemoryFormat = MemoryFormats.Parse(result.GetValue(memoryFormat)!),
                 Device = result.GetValue(device)!,
                 Seed = seedValue,
+                BadImages = CommonOptions.ParseBadImages(result.GetValue(badImages)!),
             };
             var run = new TrainingRun(result.GetValue(architecture)!, train, test, preprocessing, options, outDirectory, result.GetValue(json));
             return run.Execute(ResolveResume(result.GetValue(resume), options.CheckpointDirectory));

@@ -25,4 +25,7 @@ public interface IImageDataset
 
     /// <summary>The image of example <paramref name="index"/>, decoded now if it lives in a file.</summary>
     Image GetImage(int index);
+
+    /// <summary>The file example <paramref name="index"/> is read from, or null when it does not live in a file.</summary>
+    string? GetPath(int index) => null;
 }

@@ -45,4 +45,7 @@ public sealed class ImageDatasetSubset : IImageDataset
 
     /// <inheritdoc />
     public Image GetImage(int index) => Source.GetImage(_indices[index]);
+
+    /// <inheritdoc />
+    public string? GetPath(int index) => Source.GetPath(_indices[index]);
 }

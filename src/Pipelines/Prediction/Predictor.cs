@@ -1,3 +1,4 @@
+using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Transforms;
@@ -44,7 +45,7 @@ public sealed class Predictor(TrainedModel trained, Device? device = null) : IDi
             var chunk = images.Skip(start).Take(batchSize).ToList();
             using var scope = torch.NewDisposeScope();
             using var inference = torch.inference_mode();
-            var dataset = new ImageCollection(chunk, classes);
+            var dataset = new ImageCollection(chunk, classes, chunk.Count > 0 ? Math.Min(chunk[0].Channels, 3) : 3);
             var indices = Enumerable.Range(0, chunk.Count).ToArray();
             var pixels = BatchBuilder.Build(dataset, indices, trained.Preprocessing, Augmentation.None, training: false, new Random(0));
             using var batch = BatchAugmenter.Apply(pixels, new long[chunk.Count], classes.Count, trained.Preprocessing, Augmentation.None, false, new Random(0), model.MemoryFormat);

@@ -60,8 +60,24 @@ public sealed class CheckpointStore(string directory, int keep, IReadOnlyList<st
         using (var rng = torch.get_rng_state()) records.Add(TensorRecords.ToRecord("rng.torch", rng));
 
         var path = Path.Combine(directory, $"epoch-{state.CompletedEpochs.ToString("D3", CultureInfo.InvariantCulture)}{Extension}");
-        TensorFile.Write(path, records, metadata);
-        if (isBest) TensorFile.Write(Path.Combine(directory, "best" + Extension), records, metadata);
+        var writing = path;
+        try
+        {
+            // A run killed while writing leaves its temporary file behind; this run owns the folder, so it clears them.
+            foreach (var stale in Directory.GetFiles(directory, ".*" + Extension + ".*.tmp")) File.Delete(stale);
+            TensorFile.Write(path, records, metadata);
+            if (isBest)
+            {
+                writing = Path.Combine(directory, "best" + Extension);
+                TensorFile.Write(writing, records, metadata);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var kept = Latest(directory);
+            throw new IOException($"cannot save checkpoint {writing}: {e.Message} " +
+                                  (kept is null ? "(no earlier checkpoint)" : $"(the last good checkpoint, {kept}, is intact)"), e);
+        }
         foreach (var old in Directory.GetFiles(directory, "epoch-*" + Extension).OrderByDescending(p => p, StringComparer.Ordinal).Skip(keep))
             File.Delete(old);
     }

@@ -1,3 +1,5 @@
+using ModelZoo.Pipelines.Data;
+
 namespace ModelZoo.Pipelines.Training;
 
 /// <summary>One epoch of a training run, kept for progress displays, curves and reports.</summary>
@@ -21,6 +23,11 @@ public sealed record EpochRecord
     public double Seconds { get; init; }
     /// <summary>Training images per second.</summary>
     public double ImagesPerSecond { get; init; }
+    /// <summary>
+    /// Examples left out this epoch because their image could not be read (<see cref="BadImagePolicy.Skip"/>):
+    /// the training set's in batch order, then the validation set's.
+    /// </summary>
+    public IReadOnlyList<SkippedImage> SkippedImages { get; init; } = [];
 }
 
 /// <summary>Reported after every optimizer step.</summary>

@@ -11,16 +11,25 @@ namespace ModelZoo.Pipelines.Training;
 /// <summary>Runs a model over a data set in evaluation mode (folded, see <see cref="InferenceModel"/>) and computes the multiclass metrics.</summary>
 public static class Evaluator
 {
-    /// <summary>Metrics of <paramref name="model"/> on <paramref name="dataset"/>; the loss is plain cross-entropy.</summary>
+    /// <summary>
+    /// Metrics of <paramref name="model"/> on <paramref name="dataset"/>; the loss is plain cross-entropy. Without
+    /// <paramref name="skipped"/> an unreadable image stops the evaluation with an error naming it; with it, unreadable
+    /// images are left out of the metrics and added to it (<see cref="BadImagePolicy.Skip"/>).
+    /// </summary>
     public static MulticlassClassificationMetrics Evaluate(TensorModule model, IImageDataset dataset, Preprocessing preprocessing,
         int batchSize = 128, int topK = 5, Device? device = null, MemoryFormat? memoryFormat = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default, ICollection<SkippedImage>? skipped = null)
     {
         device ??= Device.CPU;
         var accumulator = new MetricsAccumulator(dataset.ClassNames, topK);
         using var prepared = InferenceModel.Prepare(model, device, memoryFormat);
-        var loader = new DataLoader(dataset, preprocessing, Augmentation.None,
-            new LoaderOptions { BatchSize = batchSize, MemoryFormat = prepared.MemoryFormat });
+        var loader = new DataLoader(dataset, preprocessing, Augmentation.None, new LoaderOptions
+        {
+            BatchSize = batchSize,
+            MemoryFormat = prepared.MemoryFormat,
+            BadImages = skipped is null ? BadImagePolicy.Fail : BadImagePolicy.Skip,
+        });
+        if (skipped is not null) loader.ImageSkipped += skipped.Add;
         foreach (var batch in loader.Epoch(0, cancellation))
         {
             using var scope = torch.NewDisposeScope();

@@ -13,7 +13,11 @@ namespace ModelZoo.Pipelines.Training;
 public sealed class TrainingDivergedException(string message) : InvalidOperationException(message);
 
 /// <summary>What a finished (or early-stopped) run produced.</summary>
-public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, MulticlassClassificationMetrics? Validation, int BestEpoch, bool StoppedEarly);
+public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, MulticlassClassificationMetrics? Validation, int BestEpoch, bool StoppedEarly)
+{
+    /// <summary>Every image skipped as unreadable in any epoch, once each, in the order first met.</summary>
+    public IReadOnlyList<SkippedImage> SkippedImages => [.. History.SelectMany(epoch => epoch.SkippedImages).DistinctBy(image => image.Path)];
+}
 
 /// <summary>
 /// The training engine: optimizer and schedule, label smoothing, gradient clipping, EMA, validation each
@@ -84,7 +88,10 @@ public sealed partial class Trainer(TrainerOptions options)
             MemoryFormat = memoryFormat,
             Prefetch = Options.Prefetch,
             Workers = Options.Workers,
+            BadImages = Options.BadImages,
         });
+        List<SkippedImage> skipped = [];
+        loader.ImageSkipped += skipped.Add;
         // Precise BN sees un-augmented training images, in an order of its own per epoch.
         var calibration = new DataLoader(train, preprocessing, Augmentation.None, new LoaderOptions
         {
@@ -94,6 +101,7 @@ public sealed partial class Trainer(TrainerOptions options)
             MemoryFormat = memoryFormat,
             Prefetch = Options.Prefetch,
             Workers = Options.Workers,
+            BadImages = Options.BadImages,
         });
         var schedule = new LearningRateSchedule
         {
@@ -119,7 +127,8 @@ public sealed partial class Trainer(TrainerOptions options)
             if (validation is not null)
             {
                 using var averaged = ema?.Swap(model);
-                lastValidation = Evaluator.Evaluate(model, validation, preprocessing, Math.Max(Options.BatchSize, 64), Options.TopK, device, memoryFormat, cancellation);
+                lastValidation = Evaluator.Evaluate(model, validation, preprocessing, Math.Max(Options.BatchSize, 64), Options.TopK, device, memoryFormat, cancellation,
+                    Options.BadImages == BadImagePolicy.Skip ? skipped : null);
                 record = record with
                 {
                     ValidationLoss = lastValidation.Loss,
@@ -127,6 +136,8 @@ public sealed partial class Trainer(TrainerOptions options)
                     ValidationTopKAccuracy = lastValidation.TopKAccuracy,
                 };
             }
+            record = record with { SkippedImages = [.. skipped] };
+            skipped.Clear();
             state = state.After(record, Options.EarlyStopping);
             checkpoints?.Save(state, model, optimizer, ema, isBest: state.BestEpoch == epoch);
             EpochCompleted?.Invoke(record);

@@ -1,3 +1,4 @@
+using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Torch;
 
@@ -74,8 +75,13 @@ public sealed record TrainerOptions
     public MemoryFormat? MemoryFormat { get; init; }
     /// <summary>Batches prepared in the background.</summary>
     public int Prefetch { get; init; } = 4;
-    /// <summary>Loader threads.</summary>
+    /// <summary>Loader threads (0 = build batches on the training thread).</summary>
     public int Workers { get; init; } = 2;
+    /// <summary>
+    /// An image that cannot be read (corrupt, truncated, not an image): skipped (left out of its batch and listed in
+    /// <see cref="EpochRecord.SkippedImages"/>), or training stops with an error naming the file.
+    /// </summary>
+    public BadImagePolicy BadImages { get; init; } = BadImagePolicy.Skip;
     /// <summary>
     /// Training batches (without augmentation) over which batch-norm statistics are recomputed after every
     /// epoch ("precise BN"; 0 = off). Short runs need it: the running averages lag behind the weights.

@@ -16,8 +16,7 @@ public sealed class WeightAverage : IDisposable
     public WeightAverage(Module model, double decay)
     {
         this.decay = decay;
-        using var noGrad = torch.no_grad();
-        average = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
+        average = Copy(model);
     }
 
     /// <summary>The averaged tensors by state-dict name (owned by this object).</summary>
@@ -39,8 +38,7 @@ public sealed class WeightAverage : IDisposable
     /// <summary>Puts the averaged weights into the model until the result is disposed (for validation).</summary>
     public IDisposable Swap(Module model)
     {
-        using var noGrad = torch.no_grad();
-        var saved = model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
+        var saved = Copy(model);
         CopyTo(model);
         return new Restore(model, saved);
     }
@@ -60,6 +58,14 @@ public sealed class WeightAverage : IDisposable
                 throw new InvalidDataException($"EMA value '{name}' has shape [{string.Join(", ", value.shape)}] but the model's is [{string.Join(", ", target.shape)}]");
             target.copy_(value);
         }
+    }
+
+    /// <summary>A copy of the model's state the caller owns; the scope frees the detached views, which would otherwise wait for the finalizer.</summary>
+    private static Dictionary<string, Tensor> Copy(Module model)
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        return model.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
     }
 
     /// <summary>Frees the averaged tensors.</summary>

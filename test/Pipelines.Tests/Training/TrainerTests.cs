@@ -9,7 +9,7 @@ public sealed class TrainerTests
 {
     private static readonly Preprocessing Grey12 = LearnableData.Grey12;
 
-    private static TrainerOptions Quick(int epochs, string? checkpoints = null) => new()
+    internal static TrainerOptions Quick(int epochs, string? checkpoints = null) => new()
     {
         Epochs = epochs,
         BatchSize = 32,
@@ -23,7 +23,7 @@ public sealed class TrainerTests
         Workers = 1,
     };
 
-    private static (TinyNet model, TrainingResult result) Train(TrainerOptions options, string? resumeFrom = null, Action<Trainer>? configure = null)
+    internal static (TinyNet model, TrainingResult result) Train(TrainerOptions options, string? resumeFrom = null, Action<Trainer>? configure = null)
     {
         torch.manual_seed((ulong)options.Seed);
         var model = new TinyNet();
