@@ -69,6 +69,13 @@ MZ_API int mz_tensor_is_contiguous(mz_tensor t, int32_t memory_format, int32_t* 
   });
 }
 
+MZ_API int mz_tensor_suggest_memory_format(mz_tensor t, int32_t* out) noexcept {
+  return guard([&] {
+    require_out(out);
+    *out = tensor(t).suggest_memory_format() == at::MemoryFormat::ChannelsLast ? 1 : 0;
+  });
+}
+
 MZ_API int mz_tensor_item_double(mz_tensor t, double* out) noexcept {
   return guard([&] { require_out(out); *out = tensor(t).item<double>(); });
 }
@@ -124,6 +131,17 @@ MZ_API int mz_tensor_contiguous(mz_tensor t, int32_t memory_format, mz_tensor* o
   return guard([&] {
     require_out(out);
     *out = wrap(tensor(t).contiguous(mz::memory_format(memory_format)));
+  });
+}
+
+MZ_API int mz_tensor_to_memory_format(mz_tensor t, int32_t memory_format, mz_tensor* out) noexcept {
+  return guard([&] {
+    require_out(out);
+    // Tensor::to, unlike contiguous, decides from the strides libtorch's kernels read
+    // (suggest_memory_format): a [O, I, 1, 1] weight with NCHW strides passes contiguous(ChannelsLast)
+    // unchanged, yet oneDNN then picks NCHW kernels and reorders it on every step.
+    const at::Tensor& self = tensor(t);
+    *out = wrap(self.to(self.options(), /*non_blocking=*/false, /*copy=*/false, mz::memory_format(memory_format)));
   });
 }
 

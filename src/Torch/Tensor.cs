@@ -185,6 +185,17 @@ public partial class Tensor : IDisposable
         return value != 0;
     }
 
+    /// <summary>
+    /// The layout libtorch's kernels will choose for this tensor, read from its strides, as PyTorch's
+    /// <c>suggest_memory_format()</c>. Unlike <see cref="is_contiguous"/> it is never both: where sizes of 1
+    /// make the layouts coincide, the strides decide.
+    /// </summary>
+    public MemoryFormat suggest_memory_format()
+    {
+        Done(mz_tensor_suggest_memory_format(Handle, out var format), this);
+        return (MemoryFormat)format;
+    }
+
     /// <summary>The value of a one-element tensor.</summary>
     public T item<T>() where T : unmanaged
     {
@@ -247,8 +258,14 @@ public partial class Tensor : IDisposable
     /// <summary>Converts the element type.</summary>
     public Tensor to(ScalarType type) => Wrap(mz_tensor_to_dtype(Handle, (int)type, out var r), r, this);
 
-    /// <summary>Lays the elements out in the given memory format.</summary>
-    public Tensor to(MemoryFormat format) => contiguous(format);
+    /// <summary>
+    /// Lays the elements out in the given memory format with that format's own strides, as PyTorch's
+    /// <c>tensor.to(memory_format=...)</c>: unlike <see cref="contiguous"/>, a tensor whose sizes of 1 make
+    /// both layouts match (a 1x1 or depthwise conv weight) is still given channels-last strides, which
+    /// libtorch's kernels read to choose their layout. Returns this tensor's data when already so.
+    /// </summary>
+    public Tensor to(MemoryFormat format) =>
+        Wrap(mz_tensor_to_memory_format(Handle, (int)format, out var r), r, this);
 
     /// <summary>On the CPU.</summary>
     public Tensor cpu() => to(Device.CPU);

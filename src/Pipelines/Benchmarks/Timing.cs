@@ -10,7 +10,7 @@ internal static class Timing
     internal static Tensor SyntheticInput(int channels, int size, int batchSize, MemoryFormat format, Device device)
     {
         using var plain = torch.randn([batchSize, channels, size, size], device: device);
-        return plain.contiguous(format);
+        return plain.to(format);
     }
 
     /// <summary>Seconds for one call, in its own dispose scope, waiting for the GPU when there is one.</summary>

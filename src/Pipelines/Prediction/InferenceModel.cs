@@ -82,7 +82,7 @@ public sealed class InferenceModel : IDisposable
     }
 
     /// <summary>Logits for <paramref name="input"/>; call it under inference mode, inside a dispose scope.</summary>
-    public Tensor call(Tensor input) => (folded ?? original).call(input.dim() == 4 ? input.contiguous(MemoryFormat) : input);
+    public Tensor call(Tensor input) => (folded ?? original).call(input.dim() == 4 ? input.to(MemoryFormat) : input);
 
     /// <summary>Frees the folded copy and gives the original back its training mode.</summary>
     public void Dispose()

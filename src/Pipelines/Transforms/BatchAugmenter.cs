@@ -48,7 +48,7 @@ public static class BatchAugmenter
         var target = labelTensor;
         if (training && (augmentation.MixupAlpha > 0 || augmentation.CutmixAlpha > 0))
             (x, target) = Mix(x, labelTensor, numClasses, augmentation, random);
-        if (memoryFormat == MemoryFormat.ChannelsLast) x = x.contiguous(MemoryFormat.ChannelsLast);
+        if (memoryFormat == MemoryFormat.ChannelsLast) x = x.to(MemoryFormat.ChannelsLast);
         return new ModelBatch(x.MoveToOuterDisposeScope(), target.MoveToOuterDisposeScope(),
             ReferenceEquals(target, labelTensor) ? labelTensor : labelTensor.MoveToOuterDisposeScope());
     }

@@ -143,7 +143,7 @@ public abstract partial class Module : IDisposable
     public Module to(ScalarType type) => Convert(t => t.dtype.IsFloatingPoint() ? t.to(type) : t.alias());
 
     /// <summary>Lays out every 4-D parameter and buffer in <paramref name="format"/> (channels_last for faster convolutions).</summary>
-    public Module to(MemoryFormat format) => Convert(t => t.dim() == 4 ? t.contiguous(format) : t.alias());
+    public Module to(MemoryFormat format) => Convert(t => t.dim() == 4 ? t.to(format) : t.alias());
 
     private Module Convert(Func<Tensor, Tensor> conversion)
     {

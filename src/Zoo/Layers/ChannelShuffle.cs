@@ -21,7 +21,7 @@ public sealed class ChannelShuffle(long groups) : TensorModule
             throw new ArgumentException($"channel shuffle with {Groups} groups needs [N, C, H, W] with C divisible by {Groups}, got [{string.Join(", ", shape)}]");
         if (Groups == 1) return input.alias();
         var (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3]);
-        if (input.is_contiguous(MemoryFormat.ChannelsLast) && !input.is_contiguous())
+        if (input.is_contiguous(MemoryFormat.ChannelsLast) && input.suggest_memory_format() == MemoryFormat.ChannelsLast)
         {
             // Shuffle inside the NHWC storage and hand back a channels-last tensor: going through NCHW would
             // cost the next convolution a second reordering copy.
