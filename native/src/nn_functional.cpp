@@ -31,10 +31,35 @@ MZ_API int mz_batch_norm(mz_tensor input, mz_tensor weight, mz_tensor bias, mz_t
   });
 }
 
+namespace {
+
+// Whether a linear layer runs faster as a 1x1 convolution. Without MKL, libtorch's CPU matrix products go
+// to the system BLAS, and Debian's default (netlib's reference BLAS) is about ten times slower than
+// oneDNN's convolution on the same numbers: measured on MobileNetV2's classifier (128x1280 -> 1000, forward
+// and backward) 224 ms against 23 ms, which was half of a training step at 32 px. oneDNN takes a 1x1
+// convolution only for a batch of two or more (libtorch's use_mkldnn), so single rows stay on BLAS.
+bool linear_as_convolution(const at::Tensor& input, const at::Tensor& weight) {
+  return !at::hasMKL() && at::hasMKLDNN() && input.device().is_cpu() && input.scalar_type() == at::kFloat &&
+         weight.scalar_type() == at::kFloat && input.dim() == 2 && weight.dim() == 2 && input.size(0) > 1 &&
+         input.size(1) == weight.size(1) && input.layout() == at::kStrided && weight.layout() == at::kStrided;
+}
+
+}  // namespace
+
 MZ_API int mz_linear(mz_tensor input, mz_tensor weight, mz_tensor bias, mz_tensor* out) noexcept {
   return guard([&] {
     require_out(out);
-    *out = wrap(at::linear(tensor(input), tensor(weight), optional_tensor(bias)));
+    const at::Tensor& x = tensor(input);
+    const at::Tensor& w = tensor(weight);
+    if (!linear_as_convolution(x, w)) {
+      *out = wrap(at::linear(x, w, optional_tensor(bias)));
+      return;
+    }
+    const auto rows = x.size(0);
+    const auto features = w.size(0);
+    auto y = at::conv2d(x.reshape({rows, x.size(1), 1, 1}), w.view({features, w.size(1), 1, 1}),
+                        optional_tensor(bias));
+    *out = wrap(y.view({rows, features}));
   });
 }
 
