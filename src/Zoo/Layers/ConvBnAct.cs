@@ -58,7 +58,11 @@ public sealed class ConvBnAct : TensorModule
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        var x = bn.call(conv.call(input));
+        // Let go of the convolution's output at once: batch norm's backward keeps its own reference and frees
+        // it as soon as it has run; held here, it would stay until the step ends and backward could not reuse
+        // its memory.
+        using var convolved = conv.call(input);
+        var x = bn.call(convolved);
         if (activation is null) return x;
         // In place on a fresh tensor: saves one allocation per block.
         return activation.call(x);
