@@ -21,6 +21,8 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Lib)] internal static partial int mz_set_num_threads(int n);
     [LibraryImport(Lib)] internal static partial int mz_get_num_threads(out int n);
     [LibraryImport(Lib)] internal static partial int mz_set_num_interop_threads(int n);
+    [LibraryImport(Lib)] internal static partial int mz_cpu_allocator_retain_freed_memory(out int applied);
+    [LibraryImport(Lib)] internal static partial int mz_cpu_allocator_release_freed_memory(out int released);
     [LibraryImport(Lib)] internal static partial int mz_cuda_is_available(out int value);
     [LibraryImport(Lib)] internal static partial int mz_cuda_device_count(out int value);
     [LibraryImport(Lib)] internal static partial int mz_cuda_synchronize(int device);

@@ -6,9 +6,11 @@ namespace ModelZoo.Cli.Tests;
 /// <summary><c>modelzoo benchmark --json</c> reports every field with sane values (timings are not asserted).</summary>
 public sealed class BenchmarkCommandTests
 {
-    private static JsonElement Benchmark(params string[] arguments)
+    private static JsonElement Benchmark(params string[] arguments) => Benchmark(null, arguments);
+
+    private static JsonElement Benchmark(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var result = CliProcess.Run(["benchmark", .. arguments, "--threads", "1", "--json"]);
+        var result = CliProcess.Run(environment, ["benchmark", .. arguments, "--threads", "1", "--json"]);
         Assert.True(result.ExitCode == 0, result.Error);
         var root = JsonDocument.Parse(result.Output).RootElement;
         Assert.Equal("cpu", root.GetProperty("device").GetString());
@@ -26,6 +28,7 @@ public sealed class BenchmarkCommandTests
             Assert.Equal(64, r.GetProperty("input_size").GetInt32());
             Assert.Equal(4, r.GetProperty("batch_size").GetInt32());
             Assert.Equal("nhwc", r.GetProperty("memory_format").GetString());
+            Assert.Equal("retain", r.GetProperty("cpu_allocator").GetString());
             var train = r.GetProperty("train_images_per_second").GetDouble();
             var infer = r.GetProperty("infer_images_per_second").GetDouble();
             var median = r.GetProperty("latency_median_ms").GetDouble();
@@ -59,6 +62,15 @@ public sealed class BenchmarkCommandTests
         Assert.True(r.GetProperty("train_images_per_second").GetDouble() > 0);
         foreach (var field in new[] { "infer_images_per_second", "infer_gmacs_per_second", "latency_median_ms", "latency_p90_ms", "folded_batch_norms" })
             Assert.Equal(JsonValueKind.Null, r.GetProperty(field).ValueKind);
+    }
+
+    [Fact]
+    public void TheSystemAllocatorPolicyIsHonouredAndReported()
+    {
+        var r = Benchmark(new Dictionary<string, string> { [Torch.CpuAllocator.PolicyVariable] = "system" },
+            "mobilenet_v1_x0_25", "--input-size", "32", "--batch-size", "2", "--mode", "train", "--warmup", "0", "--iterations", "1")[0];
+        Assert.Equal("system", r.GetProperty("cpu_allocator").GetString());
+        Assert.True(r.GetProperty("train_images_per_second").GetDouble() > 0);
     }
 
     [Fact]

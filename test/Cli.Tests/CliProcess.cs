@@ -8,7 +8,9 @@ internal static class CliProcess
     internal sealed record Result(int ExitCode, string Output, string Error);
 
     /// <summary>Starts the CLI with its output and error redirected; the caller reads them and waits.</summary>
-    internal static Process Start(params string[] arguments)
+    internal static Process Start(params string[] arguments) => Start(null, arguments);
+
+    private static Process Start(IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,12 +20,16 @@ internal static class CliProcess
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "modelzoo.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         return Process.Start(start)!;
     }
 
-    internal static Result Run(params string[] arguments)
+    internal static Result Run(params string[] arguments) => Run(null, arguments);
+
+    /// <summary>Runs the CLI with extra environment variables set for it.</summary>
+    internal static Result Run(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        using var process = Start(arguments);
+        using var process = Start(environment, arguments);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(5)))

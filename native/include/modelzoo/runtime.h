@@ -13,6 +13,12 @@ MZ_API int mz_cuda_device_count(int32_t* out) MZ_NOEXCEPT;
 MZ_API int mz_cuda_synchronize(int32_t device) MZ_NOEXCEPT;
 /* Seeds the default CPU (and CUDA, when present) generators. */
 MZ_API int mz_manual_seed(uint64_t seed) MZ_NOEXCEPT;
+/* Keeps memory freed on the CPU in the process for reuse instead of returning it to the kernel (glibc:
+   no mmap for large blocks, no heap trimming); *applied is 0 where the C library offers no such switch. */
+MZ_API int mz_cpu_allocator_retain_freed_memory(int32_t* applied) MZ_NOEXCEPT;
+/* Returns the freed memory the process holds to the kernel now (glibc malloc_trim); *released is 1 when
+   some was. */
+MZ_API int mz_cpu_allocator_release_freed_memory(int32_t* released) MZ_NOEXCEPT;
 /* Build facts: "mkldnn=1 openmp=1 cuda=0 ..." */
 MZ_API const char* mz_build_info(void) MZ_NOEXCEPT;
 

@@ -13,6 +13,8 @@ public sealed record BenchmarkResult
     [JsonPropertyName("input_size")] public required int InputSize { get; init; }
     [JsonPropertyName("batch_size")] public required int BatchSize { get; init; }
     [JsonPropertyName("memory_format")] public required string MemoryFormat { get; init; }
+    /// <summary>"retain" when freed CPU memory stays in the process (<see cref="Torch.CpuAllocator"/>), else "system".</summary>
+    [JsonPropertyName("cpu_allocator")] public required string CpuAllocator { get; init; }
     [JsonPropertyName("parameters")] public required long Parameters { get; init; }
     [JsonPropertyName("macs_per_image")] public required long MacsPerImage { get; init; }
     [JsonPropertyName("train_images_per_second")] public double? TrainImagesPerSecond { get; init; }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ModelZoo.Torch;
 
 namespace ModelZoo.Pipelines.Benchmarks;
 
@@ -18,9 +19,14 @@ public static class ProcessMemory
     /// <summary>Peak resident memory since start or since the last <see cref="ResetPeak"/>, in MiB.</summary>
     public static double PeakResidentMiB() => ReadKiB("VmHWM:") is { } kib ? kib / 1024.0 : Current().PeakWorkingSet64 / 1048576.0;
 
-    /// <summary>Starts a new peak at the current resident size; false where the system cannot.</summary>
+    /// <summary>
+    /// Starts a new peak at the current resident size; false where the system cannot. Memory the allocator
+    /// keeps for reuse (<see cref="CpuAllocator"/>) goes back to the kernel first, so one measurement's
+    /// retained heap does not count in the next one's peak.
+    /// </summary>
     public static bool ResetPeak()
     {
+        CpuAllocator.ReleaseFreedMemory();
         try
         {
             File.WriteAllText("/proc/self/clear_refs", "5");
