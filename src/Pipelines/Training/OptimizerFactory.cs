@@ -9,7 +9,7 @@ public static class OptimizerFactory
     /// <summary>Two parameter groups when decay is off for norms and biases (1-D tensors), as timm does.</summary>
     public static Optimizer Create(TensorModule model, TrainerOptions options)
     {
-        var lr = options.EffectiveLearningRate;
+        var lr = options.EffectiveLearningRateFor(model);
         var decay = options.EffectiveWeightDecay;
         var parameters = model.parameters().Where(p => p.requires_grad).ToList();
         IReadOnlyList<ParameterGroup> groups = options.NoDecayOnNormAndBias && decay > 0

@@ -107,8 +107,8 @@ public sealed partial class Trainer(TrainerOptions options)
         var schedule = new LearningRateSchedule
         {
             Kind = Options.Schedule,
-            BaseLearningRate = Options.EffectiveLearningRate,
-            MinLearningRate = Options.EffectiveLearningRate * Options.MinLearningRateFraction,
+            BaseLearningRate = Options.EffectiveLearningRateFor(model),
+            MinLearningRate = Options.EffectiveLearningRateFor(model) * Options.MinLearningRateFraction,
             WarmupEpochs = Options.WarmupEpochs,
         };
         var stepsPerEpoch = loader.BatchesPerEpoch;
