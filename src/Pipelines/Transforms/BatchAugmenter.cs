@@ -35,14 +35,15 @@ public static class BatchAugmenter
         Augmentation augmentation, bool training, Random random, MemoryFormat memoryFormat = MemoryFormat.Contiguous)
     {
         using var scope = torch.NewDisposeScope();
-        var x = images.to(ScalarType.Float32);
+        // Our own float copy: flips and normalisation then work in place, with no batch-sized allocation each.
+        var x = images.dtype == ScalarType.Float32 ? images.clone() : images.to(ScalarType.Float32);
         if (training)
         {
             if (augmentation.RandomCropPadding > 0) x = RandomCrop(x, augmentation.RandomCropPadding, random);
             if (augmentation.HorizontalFlip) x = RandomFlip(x, 3, random);
             if (augmentation.VerticalFlip) x = RandomFlip(x, 2, random);
         }
-        x = Normalize(x, preprocessing);
+        NormalizeInPlace(x, preprocessing);
         if (training && augmentation.RandomErasing > 0) Erase(x, augmentation.RandomErasing, random);
         var labelTensor = torch.tensor(labels);
         var target = labelTensor;
@@ -54,14 +55,16 @@ public static class BatchAugmenter
     }
 
     /// <summary>(x / 255 − mean) / std per channel.</summary>
-    public static Tensor Normalize(Tensor x, Preprocessing preprocessing)
+    public static Tensor Normalize(Tensor x, Preprocessing preprocessing) => NormalizeInPlace(x.clone(), preprocessing);
+
+    /// <summary>(x / 255 − mean) / std per channel, overwriting the float tensor <paramref name="x"/>; returns it.</summary>
+    private static Tensor NormalizeInPlace(Tensor x, Preprocessing preprocessing)
     {
         var (mean, std) = preprocessing.Statistics();
         var channels = mean.Length;
         using var meanTensor = torch.tensor(mean.Select(m => (float)(m * 255)).ToArray(), 1, channels, 1, 1);
         using var stdTensor = torch.tensor(std.Select(s => (float)(s * 255)).ToArray(), 1, channels, 1, 1);
-        using var centred = x.sub(meanTensor);
-        return centred.div(stdTensor);
+        return x.sub_(meanTensor).div_(stdTensor);
     }
 
     private static Tensor RandomCrop(Tensor x, int padding, Random random)
@@ -79,13 +82,19 @@ public static class BatchAugmenter
         return torch.stack(crops);
     }
 
+    /// <summary>Mirrors each image along <paramref name="dim"/> with probability ½, in place; returns <paramref name="x"/>.</summary>
     private static Tensor RandomFlip(Tensor x, long dim, Random random)
     {
         var n = x.size(0);
         var flags = Enumerable.Range(0, (int)n).Select(_ => random.NextDouble() < 0.5).ToArray();
-        using var mask = torch.tensor(flags, n, 1, 1, 1);
-        using var flipped = x.flip(dim);
-        return torch.where(mask, flipped, x);
+        for (var i = 0; i < n; i++)
+        {
+            if (!flags[i]) continue;
+            using var image = x.select(0, i);
+            using var mirrored = image.flip(dim - 1);
+            image.copy_(mirrored);
+        }
+        return x;
     }
 
     /// <summary>Random erasing (Zhong et al., arXiv:1708.04896): a rectangle of 2–33% area, ratio 0.3–3.3, set to 0 (the mean).</summary>

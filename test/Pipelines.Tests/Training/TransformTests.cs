@@ -58,6 +58,18 @@ public sealed class TransformTests
     }
 
     [Fact]
+    public void AFloatBatchIsAugmentedWithoutTouchingTheCallersTensor()
+    {
+        using var scope = torch.NewDisposeScope();
+        // Flips and normalisation work in place on the augmenter's own copy, never on its input.
+        var images = torch.tensor(new float[] { 10, 20, 30, 40, 50, 60 }, 2, 1, 1, 3);
+        var halves = new Preprocessing { InputSize = 3, Channels = 1, Mean = [0], Std = [2 / 255.0] };
+        using var batch = BatchAugmenter.Apply(images, [0, 1], 2, halves, new Augmentation { HorizontalFlip = true, VerticalFlip = true }, true, new Random(1));
+        Assert.Equal([10f, 20, 30, 40, 50, 60], images.data<float>());
+        Assert.Equal(new[] { 5f, 10, 15, 20, 25, 30 }.Order(), batch.Input.data<float>().Select(v => MathF.Round(v)).Order());
+    }
+
+    [Fact]
     public void AugmentationListsParse()
     {
         var parsed = Augmentation.Parse("crop=2,hflip,erase=0.3,mixup");
