@@ -16,7 +16,7 @@ public static class LoaderBenchmark
     public static LoaderBenchmarkResult Run(string folder, int inputSize, int batchSize, int warmup, int batches, LoaderOptions? options = null)
     {
         if (batches < 1) throw new ArgumentException($"iterations must be at least 1, got {batches}");
-        CpuAllocator.RetainFreedMemory(); // as the trainer that runs this loader does
+        CpuAllocator.ApplyDefault(); // as the trainer that runs this loader does
         ProcessMemory.ResetPeak();
         var dataset = new ImageFolderDataset(folder);
         if (dataset.Count == 0) throw new ArgumentException($"no images in '{folder}'");

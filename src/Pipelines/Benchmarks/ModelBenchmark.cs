@@ -17,7 +17,7 @@ public static class ModelBenchmark
     public static BenchmarkResult Run(string architecture, BenchmarkSettings settings)
     {
         settings.Validate();
-        var retained = CpuAllocator.RetainFreedMemory(); // as the trainer and prediction do
+        var allocator = CpuAllocator.ApplyDefault(); // as the trainer and prediction do
         ProcessMemory.ResetPeak();
         var device = settings.Device;
         var format = settings.MemoryFormat ?? MemoryFormats.Preferred(device);
@@ -47,7 +47,7 @@ public static class ModelBenchmark
             InputSize = settings.InputSize,
             BatchSize = settings.BatchSize,
             MemoryFormat = MemoryFormats.Name(format),
-            CpuAllocator = retained ? "retain" : "system",
+            CpuAllocator = Torch.CpuAllocator.Name(allocator),
             Parameters = summary.Params,
             MacsPerImage = summary.Macs,
             TrainImagesPerSecond = trainRate,

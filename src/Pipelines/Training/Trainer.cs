@@ -71,7 +71,7 @@ public sealed partial class Trainer(TrainerOptions options)
             throw new ArgumentException("early stopping needs a validation set");
         if (Options.Threads is { } threads) ThreadDefaults.Apply(threads);
         var device = Options.ResolveDevice();
-        CpuAllocator.RetainFreedMemory(); // every step frees and re-allocates the same activations
+        CpuAllocator.ApplyDefault(); // every step frees and re-allocates the same activations
         if (Options.CheckpointDirectory is { } directory) CheckpointStore.EnsureWritable(directory);
 
         model.to(device);
