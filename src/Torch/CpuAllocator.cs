@@ -6,7 +6,7 @@ namespace ModelZoo.Torch;
 /// How the memory libtorch frees on the CPU is treated between training steps. By default glibc hands large
 /// freed blocks back to the kernel, and on a VM every 4 KiB page of the next step's activations then costs a
 /// fault (docs/performance.md: mobilenet_v2 at 224 px trained 3-4x slower for it, in PyTorch as in ModelZoo).
-/// Two cures, chosen by <see cref="ApplyDefault"/>:
+/// Two cures, chosen by <see cref="ApplyDefault"/> (for training; prediction always keeps freed memory):
 /// <list type="bullet">
 /// <item>transparent huge pages, when the process started with glibc's <c>glibc.malloc.hugetlb</c> tunable
 /// (the <c>./modelzoo</c> launcher sets it): faults come 2 MiB at a time and freed memory still goes back,
@@ -28,23 +28,28 @@ public static class CpuAllocator
     public static bool RetainsFreedMemory => applied == CpuAllocatorPolicy.Retain;
 
     /// <summary>
-    /// Applies the policy <see cref="PolicyVariable"/> asks for (once per process; later calls return the
-    /// first answer). Auto keeps freed memory unless huge pages already make faults cheap.
+    /// Applies the policy <see cref="PolicyVariable"/> asks for, for <paramref name="use"/>, and returns it.
+    /// Auto for training keeps freed memory unless huge pages already make faults cheap (then peak memory stays
+    /// at PyTorch's); auto for inference always keeps it, since batch-1 latency suffers most from faults and one
+    /// batch's activations are small. Retention, once on, stays on for the process.
     /// </summary>
-    public static CpuAllocatorPolicy ApplyDefault()
+    public static CpuAllocatorPolicy ApplyDefault(CpuAllocatorUse use = CpuAllocatorUse.Training)
     {
         lock (Gate)
         {
-            if (applied is { } done) return done;
+            if (applied == CpuAllocatorPolicy.Retain) return CpuAllocatorPolicy.Retain;
             var requested = Environment.GetEnvironmentVariable(PolicyVariable)?.Trim().ToLowerInvariant();
             var policy = requested switch
             {
                 "system" => HugePagesActive() ? CpuAllocatorPolicy.SystemHugePages : CpuAllocatorPolicy.System,
                 "retain" => CpuAllocatorPolicy.Retain,
-                null or "" or "auto" => HugePagesActive() ? CpuAllocatorPolicy.SystemHugePages : CpuAllocatorPolicy.Retain,
+                null or "" or "auto" => use == CpuAllocatorUse.Training && HugePagesActive()
+                    ? CpuAllocatorPolicy.SystemHugePages
+                    : CpuAllocatorPolicy.Retain,
                 _ => throw new ArgumentException($"{PolicyVariable}='{requested}' is not auto, retain or system"),
             };
-            if (policy == CpuAllocatorPolicy.Retain && !RetainFreedMemory()) policy = CpuAllocatorPolicy.System;
+            if (policy == CpuAllocatorPolicy.Retain && !RetainFreedMemory())
+                policy = HugePagesActive() ? CpuAllocatorPolicy.SystemHugePages : CpuAllocatorPolicy.System;
             applied = policy;
             return policy;
         }
@@ -93,6 +98,15 @@ public static class CpuAllocator
             return false;
         }
     }
+}
+
+/// <summary>What the memory is for: <see cref="CpuAllocator.ApplyDefault"/> chooses by it.</summary>
+public enum CpuAllocatorUse
+{
+    /// <summary>Training steps: peak memory counts.</summary>
+    Training,
+    /// <summary>Prediction and evaluation: latency counts.</summary>
+    Inference,
 }
 
 /// <summary>What <see cref="CpuAllocator.ApplyDefault"/> chose.</summary>

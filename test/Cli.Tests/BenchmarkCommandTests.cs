@@ -28,7 +28,7 @@ public sealed class BenchmarkCommandTests
             Assert.Equal(64, r.GetProperty("input_size").GetInt32());
             Assert.Equal(4, r.GetProperty("batch_size").GetInt32());
             Assert.Equal("nhwc", r.GetProperty("memory_format").GetString());
-            Assert.Contains(r.GetProperty("cpu_allocator").GetString(), new[] { "retain", "thp" }); // auto
+            Assert.Contains(r.GetProperty("cpu_allocator").GetString(), new[] { "retain", "thp" }); // auto, for training
             var train = r.GetProperty("train_images_per_second").GetDouble();
             var infer = r.GetProperty("infer_images_per_second").GetDouble();
             var median = r.GetProperty("latency_median_ms").GetDouble();
@@ -77,6 +77,14 @@ public sealed class BenchmarkCommandTests
             "mobilenet_v1_x0_25", "--input-size", "32", "--batch-size", "2", "--mode", "train", "--warmup", "0", "--iterations", "1")[0];
         Assert.Equal(expected, r.GetProperty("cpu_allocator").GetString());
         Assert.True(r.GetProperty("train_images_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void InferenceKeepsFreedMemoryEvenWithHugePages()
+    {
+        var r = Benchmark(new Dictionary<string, string> { ["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=1" },
+            "mobilenet_v1_x0_25", "--input-size", "32", "--batch-size", "2", "--mode", "infer", "--warmup", "0", "--iterations", "1")[0];
+        Assert.Equal("retain", r.GetProperty("cpu_allocator").GetString());
     }
 
     [Fact]

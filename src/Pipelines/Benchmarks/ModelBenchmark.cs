@@ -17,7 +17,9 @@ public static class ModelBenchmark
     public static BenchmarkResult Run(string architecture, BenchmarkSettings settings)
     {
         settings.Validate();
-        var allocator = CpuAllocator.ApplyDefault(); // as the trainer and prediction do
+        // As the trainer and prediction choose. The choice is per process: once prediction has turned retention
+        // on, later training measurements in the same process run with it (bench/ runs one process per mode).
+        var allocator = CpuAllocator.ApplyDefault(settings.Mode.HasFlag(BenchmarkMode.Train) ? CpuAllocatorUse.Training : CpuAllocatorUse.Inference);
         ProcessMemory.ResetPeak();
         var device = settings.Device;
         var format = settings.MemoryFormat ?? MemoryFormats.Preferred(device);

@@ -40,7 +40,7 @@ public sealed class InferenceModel : IDisposable
     public static InferenceModel Prepare(TensorModule model, Device device, MemoryFormat? memoryFormat = null, bool foldBatchNorm = true)
     {
         var format = memoryFormat ?? MemoryFormats.Preferred(device);
-        CpuAllocator.ApplyDefault(); // every batch frees and re-allocates the same activations
+        CpuAllocator.ApplyDefault(CpuAllocatorUse.Inference); // every batch frees and re-allocates the same activations
         if (!foldBatchNorm || model is not ClassificationModel source || !ModelRegistry.Default.Contains(source.Name))
             return new InferenceModel(model, null, format);
         var copy = CreateWithoutTouchingTheGlobalGenerator(source);
