@@ -104,11 +104,12 @@ public sealed partial class Trainer(TrainerOptions options)
             Workers = Options.Workers,
             BadImages = Options.BadImages,
         });
+        var learningRate = Options.EffectiveLearningRateFor(model);
         var schedule = new LearningRateSchedule
         {
             Kind = Options.Schedule,
-            BaseLearningRate = Options.EffectiveLearningRateFor(model),
-            MinLearningRate = Options.EffectiveLearningRateFor(model) * Options.MinLearningRateFraction,
+            BaseLearningRate = learningRate,
+            MinLearningRate = learningRate * Options.MinLearningRateFraction,
             WarmupEpochs = Options.WarmupEpochs,
         };
         var stepsPerEpoch = loader.BatchesPerEpoch;
