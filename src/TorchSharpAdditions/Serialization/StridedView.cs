@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>
 /// Turns a strided view into a storage (as <c>torch.save</c> keeps it: offset, sizes and strides in
@@ -18,7 +18,7 @@ internal static class StridedView
     /// <exception cref="FormatProblemException">The view is malformed or reaches outside the storage.</exception>
     public static byte[] ToRowMajor(string name, TensorReference tensor, byte[] storage, bool storageIsSpare)
     {
-        int elementSize = tensor.Storage.ElementType.ElementSize();
+        int elementSize = tensor.Storage.ElementType.StoredElementSize();
         long storageElements = storage.Length / elementSize;
         long elementCount = CheckedElementCount(name, tensor);
         CheckWithinStorage(name, tensor, storageElements, elementSize);

@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>A pickle global that names a typed-storage class such as <c>torch.FloatStorage</c>.</summary>
 internal sealed record StorageClass(ScalarType ElementType);

@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>
 /// PyTorch's legacy typed-storage class names (<c>torch.FloatStorage</c>, ...), which

@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>Overflow-safe size arithmetic for shapes read from untrusted files.</summary>
 internal static class TensorLayout
@@ -19,7 +19,7 @@ internal static class TensorLayout
     public static bool TryByteCount(ReadOnlySpan<long> shape, ScalarType type, out long bytes)
     {
         bytes = 0;
-        return TryElementCount(shape, out long count) && TryMultiply(count, type.ElementSize(), out bytes);
+        return TryElementCount(shape, out long count) && TryMultiply(count, type.StoredElementSize(), out bytes);
     }
 
     /// <summary><paramref name="a"/> × <paramref name="b"/> for non-negative values; false on overflow.</summary>

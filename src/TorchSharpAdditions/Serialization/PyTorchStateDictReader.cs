@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>
 /// Reads the tensors of a state dict saved by <c>torch.save(model.state_dict(), path)</c> in the zip
@@ -90,7 +90,7 @@ public static class PyTorchStateDictReader
         // All views together may hold at most MaxViewRepeat times their storages' bytes, so a short pickle
         // that names one large storage over and over cannot make the reader allocate without bound.
         long viewBytesLeft = SaturatingMultiply(MaxViewRepeat, entries.Select(entry => entry.Tensor.Storage).DistinctBy(storage => storage.Key)
-            .Aggregate(0L, (sum, storage) => SaturatingAdd(sum, SaturatingMultiply(storage.ElementCount, storage.ElementType.ElementSize()))));
+            .Aggregate(0L, (sum, storage) => SaturatingAdd(sum, SaturatingMultiply(storage.ElementCount, storage.ElementType.StoredElementSize()))));
         var tensors = new StoredTensor[entries.Count];
         for (int i = 0; i < entries.Count; i++)
         {
@@ -109,7 +109,7 @@ public static class PyTorchStateDictReader
 
         byte[] LoadStorage(StorageReference storage)
         {
-            if (!TensorLayout.TryMultiply(storage.ElementCount, storage.ElementType.ElementSize(), out long length))
+            if (!TensorLayout.TryMultiply(storage.ElementCount, storage.ElementType.StoredElementSize(), out long length))
                 throw new FormatProblemException($"storage {storage.Key} declares {storage.ElementCount} elements, too many to address");
             if (!storages.TryGetValue(storage.Key, out byte[]? bytes))
             {

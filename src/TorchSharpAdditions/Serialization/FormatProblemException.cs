@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>
 /// A problem found while parsing bytes whose file name the parser does not know (a pickle, a tensor

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>
 /// Writes tensors as a state dict that <c>torch.load</c> (PyTorch 1.6 and later) opens as an
@@ -51,7 +51,7 @@ public static class PyTorchStateDictWriter
         StateDictPickle.Build(tensors.Select((tensor, i) => (
             tensor.Name,
             new TensorReference(
-                new StorageReference(StorageKey(i), tensor.DType, tensor.Data.Length / tensor.DType.ElementSize()),
+                new StorageReference(StorageKey(i), tensor.DType, tensor.Data.Length / tensor.DType.StoredElementSize()),
                 StorageOffset: 0,
                 tensor.Shape,
                 TensorLayout.RowMajorStrides(tensor.Shape)))));

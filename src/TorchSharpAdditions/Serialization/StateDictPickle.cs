@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>The pickle <c>torch.save</c> writes for an OrderedDict of tensors, built from tensor references.</summary>
 internal static class StateDictPickle

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>Emits pickle protocol 2 opcodes, the ones <see cref="RestrictedUnpickler"/> reads back.</summary>
 internal sealed class PickleWriter

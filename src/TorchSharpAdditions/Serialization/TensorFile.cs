@@ -22,7 +22,7 @@
 //
 // A reader refuses a file whose version it does not know; a change to the layout bumps the version.
 
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>Tensors and metadata as read from a <see cref="TensorFile"/>.</summary>
 /// <param name="Tensors">The tensors in the order they were written.</param>
@@ -154,9 +154,9 @@ public static class TensorFile
     private static (string Name, ScalarType Type, long[] Shape, long Offset, long Length) ReadEntry(ChecksummedReader reader)
     {
         string name = reader.ReadString("tensor name");
-        var type = (ScalarType)reader.ReadInt32($"element type of '{name}'");
-        if (!Enum.IsDefined(type))
-            throw new FormatProblemException($"tensor '{name}' has unknown element type {(int)type}");
+        int code = reader.ReadInt32($"element type of '{name}'");
+        if (!ScalarTypeNames.TryFromCode(code, out ScalarType type))
+            throw new FormatProblemException($"tensor '{name}' has unknown element type {code}");
         uint rank = reader.ReadUInt32($"rank of '{name}'");
         if (rank > reader.Remaining / sizeof(long))
             throw new FormatProblemException($"tensor '{name}' claims rank {rank}, more than the file can hold");

@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>
 /// A model or checkpoint file is malformed, truncated, corrupted, or asks for something the reader

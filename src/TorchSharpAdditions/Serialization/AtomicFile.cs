@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>Replaces a file only once its new content is complete and flushed to disk.</summary>
 internal static class AtomicFile

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>
 /// CRC-32 as zlib, zip and PNG compute it (IEEE 802.3, reflected polynomial 0xEDB88320), fed in

@@ -1,6 +1,4 @@
-using static ModelZoo.Torch.NativeMethods;
-
-namespace ModelZoo.Torch;
+namespace ModelZoo.TorchSharpAdditions;
 
 /// <summary>
 /// How the memory libtorch frees on the CPU is treated between training steps. By default glibc hands large
@@ -58,16 +56,15 @@ public static class CpuAllocator
     /// <summary>Keeps freed memory in the process from now on; false where the C library has no such switch (not glibc).</summary>
     public static bool RetainFreedMemory()
     {
-        Check(mz_cpu_allocator_retain_freed_memory(out var ok));
-        if (ok == 1) applied = CpuAllocatorPolicy.Retain;
-        return ok == 1;
+        var ok = GlibcMalloc.RetainFreedMemory();
+        if (ok) applied = CpuAllocatorPolicy.Retain;
+        return ok;
     }
 
     /// <summary>Hands the freed memory the process keeps back to the kernel now; true when there was some.</summary>
     public static bool ReleaseFreedMemory()
     {
-        Check(mz_cpu_allocator_release_freed_memory(out var released));
-        return released == 1;
+        return GlibcMalloc.ReleaseFreedMemory();
     }
 
     /// <summary>The short name used in reports: retain, system or thp.</summary>

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>
 /// Reads whole zip records, checking their CRC-32, without trusting the sizes in the zip directory

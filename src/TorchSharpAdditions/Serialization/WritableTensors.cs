@@ -1,4 +1,4 @@
-namespace ModelZoo.Torch.Serialization;
+namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>Checks tensors handed to a writer, so no file is ever written that its reader would refuse.</summary>
 internal static class WritableTensors
@@ -16,7 +16,7 @@ internal static class WritableTensors
                 throw new ArgumentException("a tensor, or its name, shape or data, is null", parameterName);
             if (!names.Add(tensor.Name))
                 throw new ArgumentException($"tensor name '{tensor.Name}' appears twice", parameterName);
-            if (!Enum.IsDefined(tensor.DType))
+            if (!ScalarTypeNames.TryFromCode((int)tensor.DType, out _))
                 throw new ArgumentException($"tensor '{tensor.Name}' has unknown element type {tensor.DType}", parameterName);
             if (!TensorLayout.TryByteCount(tensor.Shape, tensor.DType, out long bytes))
                 throw new ArgumentException($"tensor '{tensor.Name}' has invalid shape [{string.Join(", ", tensor.Shape)}]", parameterName);
