@@ -5,3 +5,4 @@ global using Linear = TorchSharp.Modules.Linear;
 global using F = TorchSharp.torch.nn.functional;
 global using ModelZoo.Tests.Shared;
 global using ModelZoo.TorchSharpAdditions;
+global using ReLU = TorchSharp.Modules.ReLU;
