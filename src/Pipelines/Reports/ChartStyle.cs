@@ -77,13 +77,12 @@ public static class ChartStyle
         return series;
     }
 
-    /// <summary>A legend at <paramref name="position"/>, inside the plot area on a white box (grid lines do not run through it) or outside it.</summary>
-    internal static Legend Legend(LegendPosition position, LegendPlacement placement = LegendPlacement.Inside) => new()
+    /// <summary>A legend outside the plot area, so it never hides data: a column at the right, or a row above the plot.</summary>
+    internal static Legend Legend(LegendPosition position) => new()
     {
-        LegendPlacement = placement,
+        LegendPlacement = LegendPlacement.Outside,
         LegendPosition = position,
-        LegendBackground = OxyColor.FromAColor(230, OxyColors.White),
-        LegendBorder = placement == LegendPlacement.Inside ? Palette.Grid : OxyColors.Undefined,
+        LegendOrientation = position == LegendPosition.RightTop ? LegendOrientation.Vertical : LegendOrientation.Horizontal,
         LegendSymbolLength = 28,
     };
 }

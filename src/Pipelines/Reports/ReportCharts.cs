@@ -39,7 +39,7 @@ public static class ReportCharts
         var accuracy = ChartStyle.ValueAxis("top-1 accuracy (%)");
         accuracy.MinimumPadding = accuracy.MaximumPadding = 0.12;
         model.Axes.Add(accuracy);
-        model.Legends.Add(ChartStyle.Legend(LegendPosition.RightTop, LegendPlacement.Outside));
+        model.Legends.Add(ChartStyle.Legend(LegendPosition.RightTop));
         for (var i = 0; i < report.Results.Count; i++)
         {
             var result = report.Results[i];
@@ -67,7 +67,7 @@ public static class ReportCharts
         var model = ChartStyle.Model(title);
         model.Axes.Add(ChartStyle.EpochAxis());
         model.Axes.Add(ChartStyle.ValueAxis(yTitle));
-        model.Legends.Add(ChartStyle.Legend(LegendPosition.RightTop, LegendPlacement.Outside));
+        model.Legends.Add(ChartStyle.Legend(LegendPosition.RightTop));
         for (var i = 0; i < report.Results.Count; i++)
         {
             var history = report.Results[i].History;

@@ -19,9 +19,8 @@ public static class TrainingCurvesFigure
         if (history.Count == 0) throw new ArgumentException("a training-curves figure needs at least one epoch", nameof(history));
         return
         [
-            // Each legend sits in the corner its curves usually leave free: loss falls, accuracy rises.
-            Panel("Loss", "loss", LegendPosition.RightTop, history, e => e.TrainLoss, e => e.ValidationLoss),
-            Panel("Top-1 accuracy", "accuracy (%)", LegendPosition.RightBottom, history, e => e.TrainAccuracy * 100, e => e.ValidationAccuracy * 100),
+            Panel("Loss", "loss", history, e => e.TrainLoss, e => e.ValidationLoss),
+            Panel("Top-1 accuracy", "accuracy (%)", history, e => e.TrainAccuracy * 100, e => e.ValidationAccuracy * 100),
         ];
     }
 
@@ -29,13 +28,13 @@ public static class TrainingCurvesFigure
     /// <exception cref="ArgumentException">The history is empty.</exception>
     public static void Save(IReadOnlyList<EpochRecord> history, string path) => PlotPng.Save(Panels(history), Width, Height, path);
 
-    private static PlotModel Panel(string title, string yTitle, LegendPosition legend, IReadOnlyList<EpochRecord> history,
+    private static PlotModel Panel(string title, string yTitle, IReadOnlyList<EpochRecord> history,
         Func<EpochRecord, double> train, Func<EpochRecord, double?> validation)
     {
         var model = ChartStyle.Model(title);
         model.Axes.Add(ChartStyle.EpochAxis());
         model.Axes.Add(ChartStyle.ValueAxis(yTitle));
-        model.Legends.Add(ChartStyle.Legend(legend));
+        model.Legends.Add(ChartStyle.Legend(LegendPosition.TopRight));
         model.Series.Add(ChartStyle.Curve(history.Select(e => new DataPoint(e.Epoch, train(e))), Palette.Train, "train"));
         var validated = history.Where(e => validation(e) is not null).Select(e => new DataPoint(e.Epoch, validation(e)!.Value)).ToList();
         if (validated.Count > 0) model.Series.Add(ChartStyle.Curve(validated, Palette.Validation, "validation", dashed: true));
