@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using System.Text;
+using OxyPlot;
 
 namespace ModelZoo.Pipelines.Reports;
 
@@ -9,7 +12,7 @@ namespace ModelZoo.Pipelines.Reports;
 public static class HtmlReport
 {
     /// <summary>Background of the best architecture's table row.</summary>
-    public static Rgb BestRowColour => new(0xff, 0xf0, 0xb3);
+    public static OxyColor BestRowColour => OxyColor.FromRgb(0xff, 0xf0, 0xb3);
 
     private static readonly string Style = $$"""
         body { font-family: sans-serif; margin: 20px; color: #222; max-width: 1240px; }
@@ -22,9 +25,11 @@ public static class HtmlReport
         #results th, #results td { border: 1px solid #ccc; padding: 4px 8px; }
         #results th { background: #f2f2f2; }
         #results td.number { text-align: right; font-variant-numeric: tabular-nums; }
-        #results tr.best { background: {{BestRowColour.ToHex()}}; font-weight: bold; }
+        #results tr.best { background: {{Css(BestRowColour)}}; font-weight: bold; }
         .charts { display: flex; flex-wrap: wrap; gap: 16px; }
-        svg.chart { font-family: sans-serif; border: 1px solid #ddd; }
+        svg.chart { border: 1px solid #ddd; }
+        /* The charts are laid out with DejaVu Sans metrics; Verdana is nearly as wide where DejaVu is missing. */
+        svg.chart text { font-family: "{{ChartStyle.FontFamily}}", Verdana, sans-serif; }
         """;
 
     /// <summary>Renders <paramref name="report"/>: settings, the comparison table, accuracy versus MACs, loss and accuracy curves, and the best model's confusion matrix.</summary>
@@ -34,25 +39,25 @@ public static class HtmlReport
         var html = new StringBuilder();
         html.AppendLine("<!DOCTYPE html>")
             .AppendLine("<html lang=\"en\"><head><meta charset=\"utf-8\">")
-            .Append("<title>").Append(Svg.Escape(report.Title)).AppendLine("</title>")
+            .Append("<title>").Append(Escape(report.Title)).AppendLine("</title>")
             .Append("<style>").Append(Style).AppendLine("</style></head><body>")
-            .Append("<h1>").Append(Svg.Escape(report.Title)).AppendLine("</h1>");
+            .Append("<h1>").Append(Escape(report.Title)).AppendLine("</h1>");
 
         html.AppendLine("<dl class=\"settings\">");
         foreach (var (name, value) in ReportSettings.Describe(report))
-            html.Append("<dt>").Append(Svg.Escape(name)).Append("</dt><dd>").Append(Svg.Escape(value)).AppendLine("</dd>");
+            html.Append("<dt>").Append(Escape(name)).Append("</dt><dd>").Append(Escape(value)).AppendLine("</dd>");
         html.AppendLine("</dl>");
 
         html.AppendLine("<h2>Results</h2>");
         AppendTable(html, report, best);
-        html.Append("<p>Best top-1 accuracy: <strong>").Append(Svg.Escape(best.Architecture)).Append("</strong> (")
+        html.Append("<p>Best top-1 accuracy: <strong>").Append(Escape(best.Architecture)).Append("</strong> (")
             .Append(ReportFormat.Percent(best.Top1)).AppendLine(").</p>");
 
         html.AppendLine("<h2>Accuracy versus compute</h2>").AppendLine(ReportCharts.AccuracyVersusMacs(report));
         html.AppendLine("<h2>Training curves</h2>").AppendLine("<div class=\"charts\">")
             .AppendLine(ReportCharts.LossCurves(report)).AppendLine(ReportCharts.AccuracyCurves(report)).AppendLine("</div>");
         html.AppendLine("<h2>Confusion matrix of the best model</h2>")
-            .AppendLine(SvgConfusionMatrix.Render("confusion-matrix", best.Metrics.ConfusionMatrix, best.Architecture + " on the test set"));
+            .AppendLine(ConfusionMatrixChart.Render("confusion-matrix", best.Metrics.ConfusionMatrix, best.Architecture + " on the test set"));
         return html.AppendLine("</body></html>").ToString();
     }
 
@@ -60,15 +65,19 @@ public static class HtmlReport
     {
         var columns = ReportTable.Columns(report);
         html.Append("<table id=\"results\"><thead><tr>");
-        foreach (var column in columns) html.Append("<th>").Append(Svg.Escape(column.Header)).Append("</th>");
+        foreach (var column in columns) html.Append("<th>").Append(Escape(column.Header)).Append("</th>");
         html.AppendLine("</tr></thead><tbody>");
         foreach (var result in report.Results)
         {
             html.Append(ReferenceEquals(result, best) ? "<tr class=\"best\">" : "<tr>");
             foreach (var column in columns)
-                html.Append(column.RightAligned ? "<td class=\"number\">" : "<td>").Append(Svg.Escape(column.Value(result))).Append("</td>");
+                html.Append(column.RightAligned ? "<td class=\"number\">" : "<td>").Append(Escape(column.Value(result))).Append("</td>");
             html.AppendLine("</tr>");
         }
         html.AppendLine("</tbody></table>");
     }
+
+    private static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Css(OxyColor colour) => string.Create(CultureInfo.InvariantCulture, $"#{colour.R:x2}{colour.G:x2}{colour.B:x2}");
 }

@@ -69,17 +69,32 @@ public sealed class PredictionGridFigureTests
         Assert.Equal(255, image[origin - 1, origin - 1, 0]);
     }
 
+    /// <summary>Dark (text) pixels in the title line of the cell whose left edge is <paramref name="fromX"/>, on the first row.</summary>
+    private static int InkInTitle(Image image, int fromX, int width = PredictionGridFigure.CellWidth)
+    {
+        var titleTop = 2 * PredictionGridFigure.Padding + PredictionGridFigure.ImageSize;
+        return Enumerable.Range(titleTop, PredictionGridFigure.CellHeight - titleTop)
+            .Sum(y => Enumerable.Range(fromX, width).Count(x => image[y, x, 0] < 128 && image[y, x, 1] < 128 && image[y, x, 2] < 128));
+    }
+
     [Fact]
     public void TitlesAreWrittenUnderTheImages()
     {
-        var image = SaveAndDecode([(Colour32(), "ship 0.99"), (Colour32(), "")], columns: 2);
-        var titleTop = PredictionGridFigure.Padding + PredictionGridFigure.ImageSize;
+        var image = SaveAndDecode([(Colour32(), "ship 99%"), (Colour32(), "")], columns: 2);
 
-        int InkIn(int fromX) => Enumerable.Range(titleTop, PredictionGridFigure.CellHeight - titleTop)
-            .Sum(y => Enumerable.Range(fromX, PredictionGridFigure.CellWidth).Count(x => image[y, x, 0] == 0 && image[y, x, 1] == 0));
+        Assert.True(InkInTitle(image, 0) > 40, $"the first title has only {InkInTitle(image, 0)} dark pixels");
+        Assert.Equal(0, InkInTitle(image, PredictionGridFigure.CellWidth));
+    }
 
-        Assert.True(InkIn(0) > 40, "the first title is missing");
-        Assert.Equal(0, InkIn(PredictionGridFigure.CellWidth));
+    [Fact]
+    public void LongTitlesAreCutInsideTheirCell()
+    {
+        var image = SaveAndDecode([(Colour32(), new string('W', 40)), (Colour32(), "")], columns: 2);
+
+        // The text spans most of its cell but stays off the few pixels either side of the border and out of the neighbour.
+        Assert.True(InkInTitle(image, 0, 16) > 0 && InkInTitle(image, PredictionGridFigure.CellWidth - 32, 16) > 0, "the cut title does not fill its cell");
+        Assert.Equal(0, InkInTitle(image, PredictionGridFigure.CellWidth - 2, 4));
+        Assert.Equal(0, InkInTitle(image, PredictionGridFigure.CellWidth));
     }
 
     [Fact]

@@ -21,7 +21,4 @@ public sealed class ReportFormatTests
 
     [Fact]
     public void PercentHasTwoDecimals() => Assert.Equal("91.23%", ReportFormat.Percent(0.91234));
-
-    [Fact]
-    public void ColoursPrintAsCssHex() => Assert.Equal("#1f77b4", Palette.Series(0).ToHex());
 }
