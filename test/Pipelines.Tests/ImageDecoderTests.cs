@@ -9,8 +9,8 @@ public class ImageDecoderTests
     [InlineData("rgb16.png")] // low bytes are noise; the high bytes carry the gradient
     [InlineData("rgba8.png")] // alpha varies per column and must be dropped, not blended
     [InlineData("rgb.bmp")]
-    [InlineData("rgb.tga")]
     [InlineData("rgb.gif")]
+    [InlineData("rgb.webp")] // lossless WebP (VP8L)
     public void Lossless_colour_files_decode_to_the_exact_gradient(string name)
     {
         var image = ImageDecoder.Decode(Fixtures.PathOf(name), 3);
@@ -26,7 +26,7 @@ public class ImageDecoderTests
     [Theory]
     [InlineData("grey8.png")]
     [InlineData("grey16.png")]
-    [InlineData("grey.pgm")]
+    [InlineData("greya8.png")] // alpha varies per column and must be dropped
     public void Grey_files_decode_to_the_exact_gradient_as_grey_and_as_rgb(string name)
     {
         var grey = ImageDecoder.Decode(Fixtures.PathOf(name), 1);
@@ -89,6 +89,21 @@ public class ImageDecoderTests
     }
 
     [Fact]
+    public void A_lossy_webp_decodes_within_tolerance_away_from_its_chroma_edges()
+    {
+        var image = ImageDecoder.Decode(Fixtures.PathOf("colour.webp"), 3);
+
+        Assert.Equal((16, 16, 3), (image.Width, image.Height, image.Channels));
+        foreach (var (x, y) in Fixtures.QuadrantCentres)
+        {
+            var (r, g, b) = Fixtures.ColourQuadrants[y / 8 * 2 + x / 8];
+            AssertClose(r, image[y, x, 0]);
+            AssertClose(g, image[y, x, 1]);
+            AssertClose(b, image[y, x, 2]);
+        }
+    }
+
+    [Fact]
     public void A_greyscale_jpeg_decodes_to_grey_and_to_replicated_rgb()
     {
         var grey = ImageDecoder.Decode(Fixtures.PathOf("grey.jpg"), 1);
@@ -106,9 +121,11 @@ public class ImageDecoderTests
     [InlineData("rgb8.png", 6, 4, 3)]
     [InlineData("grey16.png", 6, 4, 1)]
     [InlineData("rgba8.png", 6, 4, 3)]
+    [InlineData("greya8.png", 6, 4, 1)]
     [InlineData("colour.jpg", 16, 16, 3)]
     [InlineData("grey.jpg", 16, 16, 1)]
     [InlineData("rgb.bmp", 6, 4, 3)]
+    [InlineData("rgb.webp", 6, 4, 3)]
     public void Info_reads_size_and_colour_from_the_header(string name, int width, int height, int channels)
     {
         Assert.Equal(new ImageInfo(width, height, channels), ImageDecoder.ReadInfo(Fixtures.PathOf(name)));
@@ -116,7 +133,7 @@ public class ImageDecoderTests
 
     [Theory]
     [InlineData("empty.png", "", "empty image data (0 bytes)")]
-    [InlineData("notes.jpg", "this is not an image\n", "not a JPEG, PNG, BMP, GIF, PNM or TGA image")]
+    [InlineData("notes.jpg", "this is not an image\n", "not a JPEG, PNG, BMP, GIF or WebP image")]
     public void A_file_that_is_no_image_fails_naming_the_file(string name, string content, string reason)
     {
         using var folder = new TempDirectory();
@@ -126,6 +143,17 @@ public class ImageDecoderTests
         var error = Assert.Throws<InvalidDataException>(() => ImageDecoder.Decode(path, 3));
 
         Assert.Equal($"{path}: {reason}", error.Message);
+    }
+
+    [Theory]
+    [InlineData("rgb.tga")]
+    [InlineData("grey.pgm")]
+    public void Formats_other_than_the_accepted_ones_fail_naming_the_file_and_the_accepted_formats(string name)
+    {
+        var path = Fixtures.PathOf(name);
+
+        Assert.Equal($"{path}: not a JPEG, PNG, BMP, GIF or WebP image", Assert.Throws<InvalidDataException>(() => ImageDecoder.Decode(path, 3)).Message);
+        Assert.Equal($"{path}: not a JPEG, PNG, BMP, GIF or WebP image", Assert.Throws<InvalidDataException>(() => ImageDecoder.ReadInfo(path)).Message);
     }
 
     [Fact]
@@ -138,8 +166,7 @@ public class ImageDecoderTests
 
         var error = Assert.Throws<InvalidDataException>(() => ImageDecoder.Decode(path, 3));
 
-        Assert.StartsWith($"{path}: invalid JPEG data:", error.Message);
-        Assert.Contains("Premature end", error.Message);
+        Assert.Equal($"{path}: invalid JPEG data: premature end of data, the file is truncated", error.Message);
     }
 
     [Fact]
@@ -156,20 +183,20 @@ public class ImageDecoderTests
     [Fact]
     public void A_forged_header_size_is_refused_before_allocating()
     {
-        // A BMP header claiming 100000 x 100000 pixels, with no pixel data behind it.
+        // A BMP header claiming 40000 x 40000 pixels, with no pixel data behind it (SkiaSharp's BMP reader
+        // itself refuses sides over 65535, so this is the side limit's refusal, not SkiaSharp's).
         var header = new byte[54];
         "BM"u8.CopyTo(header);
         BitConverter.GetBytes(54).CopyTo(header, 10);     // pixel data offset
         BitConverter.GetBytes(40).CopyTo(header, 14);     // info header size
-        BitConverter.GetBytes(100_000).CopyTo(header, 18); // width
-        BitConverter.GetBytes(100_000).CopyTo(header, 22); // height
+        BitConverter.GetBytes(40_000).CopyTo(header, 18); // width
+        BitConverter.GetBytes(40_000).CopyTo(header, 22); // height
         BitConverter.GetBytes((short)1).CopyTo(header, 26);
         BitConverter.GetBytes((short)24).CopyTo(header, 28);
 
         var error = Assert.Throws<InvalidDataException>(() => ImageDecoder.Decode(header, 3, "huge.bmp"));
 
-        Assert.StartsWith("huge.bmp: ", error.Message);
-        Assert.Contains("100000x100000", error.Message);
+        Assert.Equal("huge.bmp: image size 40000x40000 is outside 1..32768 pixels per side", error.Message);
     }
 
     [Fact]

@@ -1,17 +1,16 @@
 namespace ModelZoo.Pipelines.Imaging;
 
 /// <summary>
-/// Decodes JPEG, PNG, BMP, GIF (first frame), PNM and TGA images, recognised by their content
-/// rather than their extension. Colour becomes grey with PIL's convert("L") weights
-/// (ITU-R 601), alpha is dropped and 16-bit samples keep their high byte, so the pixels match
-/// what PIL's convert("RGB") / convert("L") give a PyTorch pipeline.
+/// Decodes JPEG, PNG, BMP, GIF (first frame) and WebP images through SkiaSharp, recognised by their
+/// content rather than their extension; any other format is refused. Colour becomes grey with PIL's
+/// convert("L") weights (ITU-R 601), alpha is dropped and 16-bit samples keep their high byte, so the
+/// pixels match what PIL's convert("RGB") / convert("L") give a PyTorch pipeline.
 /// </summary>
 /// <remarks>
-/// The header is checked before any pixel memory is allocated (limits in native/include/modelzoo_image.h):
-/// a side over 32,768 pixels, more than 178,956,970 pixels (where PIL raises DecompressionBombError), more
-/// pixels than the file's bytes could encode at the format's densest, a JPEG of over 500 scans and a
-/// truncated PNM are refused with an <see cref="InvalidDataException"/>. Damaged data never crashes the
-/// process: every codec error becomes that exception.
+/// The header is checked before any pixel memory is allocated (limits in ImageLimits.cs): a side over
+/// 32,768 pixels, more than 178,956,970 pixels (where PIL raises DecompressionBombError), more pixels than
+/// the file's bytes could encode at the format's densest and a JPEG of over 500 scans are refused with an
+/// <see cref="InvalidDataException"/>. Damaged or truncated data ends in that exception too.
 /// </remarks>
 public static class ImageDecoder
 {
@@ -31,9 +30,8 @@ public static class ImageDecoder
         ChannelCount.RequireGreyOrRgb(channels);
         fixed (byte* data = bytes)
         {
-            var status = NativeImageMethods.Decode(data, bytes.Length, channels, out var pixels, out var width, out var height);
-            ThrowIfFailed(status, sourceName);
-            return new Image(width, height, channels, NativeImageMethods.TakeBuffer(pixels, (long)width * height * channels));
+            using var image = EncodedImage.Open(data, bytes.Length, sourceName);
+            return image.Decode(channels);
         }
     }
 
@@ -49,16 +47,8 @@ public static class ImageDecoder
     {
         fixed (byte* data = bytes)
         {
-            var status = NativeImageMethods.Info(data, bytes.Length, out var width, out var height, out var channels);
-            ThrowIfFailed(status, sourceName);
-            return new ImageInfo(width, height, channels);
+            using var image = EncodedImage.Open(data, bytes.Length, sourceName);
+            return image.Info;
         }
-    }
-
-    private static void ThrowIfFailed(int status, string? sourceName)
-    {
-        if (status == 0) return;
-        var reason = NativeImageMethods.LastErrorMessage();
-        throw new InvalidDataException(sourceName is null ? reason : $"{sourceName}: {reason}");
     }
 }
