@@ -1,5 +1,4 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
+using ModelZoo.Zoo.Layers;
 
 namespace ModelZoo.Zoo;
 
@@ -8,7 +7,7 @@ namespace ModelZoo.Zoo;
 /// and the reference weight initialisation. Sub-modules are always invoked with <c>call</c> so
 /// forward hooks (model summaries) see them.
 /// </summary>
-public abstract class ClassificationModel : TensorModule
+public abstract class ClassificationModel : ZooModule
 {
     /// <summary>Validates and keeps the options.</summary>
     protected ClassificationModel(ModelOptions options)
@@ -45,6 +44,10 @@ public abstract class ClassificationModel : TensorModule
     /// <summary>Replaces the classifier with a freshly initialised one for <paramref name="numClasses"/> classes (fine-tuning).</summary>
     public abstract void ResetClassifier(int numClasses);
 
+    /// <summary>Number of parameter elements (optionally only trainable ones).</summary>
+    public long ParameterCount(bool trainableOnly = false) =>
+        parameters().Where(p => !trainableOnly || p.requires_grad).Sum(p => p.numel());
+
     /// <summary>Applies the architecture's reference initialisation to every weight.</summary>
     public abstract void InitializeWeights();
 
@@ -79,5 +82,5 @@ public abstract class ClassificationModel : TensorModule
 
     private string ModeNote => MinimumInputSize > 1 ? (Options.UsesSmallInput ? " in small-input mode" : " outside small-input mode") : "";
 
-    private string DisplayName => Name.Length > 0 ? Name : TypeName;
+    private string DisplayName => Name.Length > 0 ? Name : GetType().Name;
 }

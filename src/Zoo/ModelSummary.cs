@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 
 namespace ModelZoo.Zoo;
 
@@ -33,46 +31,50 @@ public sealed record ModelSummary(
     {
         var options = model.Options;
         long[] input = [options.InChannels, options.InputSize, options.InputSize];
-        var names = new Dictionary<Module, string>(ReferenceEqualityComparer.Instance);
+        var names = new Dictionary<nn.Module, string>(ReferenceEqualityComparer.Instance);
         foreach (var (name, module) in model.named_modules()) names[module] = name;
         var rows = new List<LayerSummary>();
-        var hooks = new List<IDisposable>();
+        var removers = new List<Action>();
         var wasTraining = model.training;
         try
         {
             foreach (var module in names.Keys)
-                if (module is TensorModule leaf && !module.named_children().Any())
-                    hooks.Add(leaf.register_forward_hook((m, x, y) => rows.Add(Row(names[m], m, x, y))));
+                if (module is nn.Module<Tensor, Tensor> leaf && !module.named_children().Any())
+                    removers.Add(leaf.register_forward_hook((m, x, y) =>
+                    {
+                        rows.Add(Row(names[m], m, x, y));
+                        return null!;
+                    }).remove);
             model.eval();
-            using var scope = torch.NewDisposeScope();
-            using var inference = torch.inference_mode();
-            using var example = torch.zeros([1, .. input]);
+            using var scope = NewDisposeScope();
+            using var inference = inference_mode();
+            using var example = zeros([1, .. input]);
             using var logits = model.call(example);
         }
         finally
         {
-            foreach (var hook in hooks) hook.Dispose();
+            foreach (var remove in removers) remove();
             model.train(wasTraining);
         }
-        return new ModelSummary(model.Name.Length > 0 ? model.Name : model.TypeName, input, model.NumClasses,
+        return new ModelSummary(model.Name.Length > 0 ? model.Name : model.GetType().Name, input, model.NumClasses,
             model.ParameterCount(), model.ParameterCount(trainableOnly: true), rows.Sum(r => r.Macs), rows);
     }
 
-    private static LayerSummary Row(string name, Module module, Tensor input, Tensor output)
+    private static LayerSummary Row(string name, nn.Module module, Tensor input, Tensor output)
     {
         var shape = output.shape;
         var parameters = module.named_parameters(recurse: false).Sum(p => p.parameter.numel());
-        return new LayerSummary(name, module.TypeName, shape, parameters, MultiplyAccumulates(module, input, shape));
+        return new LayerSummary(name, module.GetType().Name, shape, parameters, MultiplyAccumulates(module, input, shape));
     }
 
     /// <summary>Conv: output elements × (in/groups) × kh × kw; linear: output elements × in. Per image.</summary>
-    private static long MultiplyAccumulates(Module module, Tensor input, long[] outputShape)
+    private static long MultiplyAccumulates(nn.Module module, Tensor input, long[] outputShape)
     {
         var perImage = outputShape.Skip(1).Aggregate(1L, (a, b) => a * b);
         return module switch
         {
-            Conv2d conv => perImage * (conv.InChannels / conv.Groups) * conv.KernelSize.Item1 * conv.KernelSize.Item2,
-            Linear linear => perImage * linear.InFeatures,
+            Conv2d conv => perImage * (conv.in_channels / conv.groups) * conv.kernel_size[0] * conv.kernel_size[1],
+            Linear linear => perImage * linear.in_features,
             _ => 0,
         };
     }

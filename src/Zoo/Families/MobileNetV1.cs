@@ -19,8 +19,6 @@
 // stride 1; the four stride-2 depthwise convs stay, so a 32 px image reaches the last blocks at 2×2 (28 px: 2×2).
 // Strides only: parameters do not change.
 
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo.Layers;
 
 namespace ModelZoo.Zoo.Families;
@@ -32,15 +30,15 @@ namespace ModelZoo.Zoo.Families;
 public sealed class MobileNetV1 : ClassificationModel
 {
     /// <summary>Depthwise-separable convolution (§3.1, Figure 3 right).</summary>
-    private sealed class DepthwiseSeparable : TensorModule
+    private sealed class DepthwiseSeparable : ZooModule
     {
         private readonly ConvBnAct depthwise;
         private readonly ConvBnAct pointwise;
 
         public DepthwiseSeparable(int inChannels, int outChannels, int stride)
         {
-            depthwise = RegisterModule("depthwise", new ConvBnAct(inChannels, inChannels, 3, stride, groups: inChannels));
-            pointwise = RegisterModule("pointwise", new ConvBnAct(inChannels, outChannels, 1));
+            depthwise = Register("depthwise", new ConvBnAct(inChannels, inChannels, 3, stride, groups: inChannels));
+            pointwise = Register("pointwise", new ConvBnAct(inChannels, outChannels, 1));
         }
 
         public override Tensor forward(Tensor input)
@@ -75,7 +73,7 @@ public sealed class MobileNetV1 : ClassificationModel
         var width = options.WidthMultiplier ?? alpha;
 
         var inChannels = Scale(StemChannels, width);
-        features = RegisterModule("features", new Sequential(
+        features = Register("features", new Sequential(
             new ConvBnAct(options.InChannels, inChannels, 3, options.UsesSmallInput ? 1 : 2)));
         foreach (var (s, c) in Blocks)
         {
@@ -84,7 +82,7 @@ public sealed class MobileNetV1 : ClassificationModel
             inChannels = outChannels;
         }
         NumFeatures = inChannels;
-        classifier = RegisterModule("classifier", new MobileNetClassifier(NumFeatures, NumClasses, options.Dropout ?? 0.001));
+        classifier = Register("classifier", new MobileNetClassifier(NumFeatures, NumClasses, options.Dropout ?? 0.001));
         InitializeWeights();
     }
 

@@ -16,8 +16,6 @@
 // last stage at 4×4 instead of 1×1. Strides only: parameters and state-dict names do not change (that block has
 // no shortcut either way, as its channels change).
 
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo.Layers;
 
 namespace ModelZoo.Zoo.Families;
@@ -29,7 +27,7 @@ namespace ModelZoo.Zoo.Families;
 public sealed class MobileNetV2 : ClassificationModel
 {
     /// <summary>Inverted residual with linear bottleneck (§3.3, Table 1), torchvision's InvertedResidual.</summary>
-    private sealed class InvertedResidual : TensorModule
+    private sealed class InvertedResidual : ZooModule
     {
         private readonly Sequential conv;
         private readonly bool residual;
@@ -37,12 +35,12 @@ public sealed class MobileNetV2 : ClassificationModel
         public InvertedResidual(int inChannels, int outChannels, int stride, int expandRatio)
         {
             var hidden = inChannels * expandRatio;
-            var layers = new List<TensorModule>();
+            var layers = new List<nn.Module<Tensor, Tensor>>();
             if (expandRatio != 1) layers.Add(new ConvBnAct(inChannels, hidden, 1, activation: Activation.ReLU6));
             layers.Add(new ConvBnAct(hidden, hidden, 3, stride, groups: hidden, activation: Activation.ReLU6));
-            layers.Add(new Conv2d(hidden, outChannels, 1, bias: false));
+            layers.Add(nn.Conv2d(hidden, outChannels, 1, bias: false));
             layers.Add(new BatchNorm2d(outChannels));
-            conv = RegisterModule("conv", new Sequential(layers.ToArray()));
+            conv = Register("conv", new Sequential(layers.ToArray()));
             residual = stride == 1 && inChannels == outChannels;
         }
 
@@ -80,7 +78,7 @@ public sealed class MobileNetV2 : ClassificationModel
         var smallInput = options.UsesSmallInput;
 
         var inChannels = Channels.MakeDivisible(StemChannels * width);
-        features = RegisterModule("features", new Sequential(
+        features = Register("features", new Sequential(
             new ConvBnAct(options.InChannels, inChannels, 3, smallInput ? 1 : 2, activation: Activation.ReLU6)));
         for (var stage = 0; stage < Stages.Length; stage++)
         {
@@ -95,7 +93,7 @@ public sealed class MobileNetV2 : ClassificationModel
         }
         NumFeatures = Channels.MakeDivisible(LastChannels * Math.Max(1.0, width));
         features.Append(new ConvBnAct(inChannels, NumFeatures, 1, activation: Activation.ReLU6));
-        classifier = RegisterModule("classifier", new MobileNetClassifier(NumFeatures, NumClasses, options.Dropout ?? 0.2));
+        classifier = Register("classifier", new MobileNetClassifier(NumFeatures, NumClasses, options.Dropout ?? 0.2));
         InitializeWeights();
     }
 

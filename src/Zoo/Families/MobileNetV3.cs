@@ -22,8 +22,6 @@
 // parameters and state-dict names do not change. Shortcuts follow the strides in force, as torchvision's rule
 // does, so mobilenet_v3_small's first block (16 → 16) gains an identity shortcut in this mode.
 
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo.Layers;
 
 namespace ModelZoo.Zoo.Families;
@@ -38,19 +36,19 @@ public sealed class MobileNetV3 : ClassificationModel
     private readonly record struct Bneck(int K, int Exp, int C, bool SE, Activation Act, int S);
 
     /// <summary>The bneck block (§5.3, Figure 4): MobileNetV2's inverted residual with optional squeeze-excite.</summary>
-    private sealed class InvertedResidual : TensorModule
+    private sealed class InvertedResidual : ZooModule
     {
         private readonly Sequential block;
         private readonly bool residual;
 
         public InvertedResidual(int inChannels, int expanded, int outChannels, Bneck config, int stride)
         {
-            var layers = new List<TensorModule>();
+            var layers = new List<nn.Module<Tensor, Tensor>>();
             if (expanded != inChannels) layers.Add(NewConv(inChannels, expanded, 1, 1, 1, config.Act));
             layers.Add(NewConv(expanded, expanded, config.K, stride, expanded, config.Act));
             if (config.SE) layers.Add(new SqueezeExcite(expanded, Channels.MakeDivisible(expanded / 4), GateActivation.Hardsigmoid));
             layers.Add(NewConv(expanded, outChannels, 1, 1, 1, Activation.None));
-            block = RegisterModule("block", new Sequential(layers.ToArray()));
+            block = Register("block", new Sequential(layers.ToArray()));
             residual = stride == 1 && inChannels == outChannels;
         }
 
@@ -63,7 +61,7 @@ public sealed class MobileNetV3 : ClassificationModel
     }
 
     /// <summary>torchvision's classifier Sequential, whose last Linear can be swapped on its own.</summary>
-    private sealed class Classifier : TensorModule
+    private sealed class Classifier : ZooModule
     {
         private readonly Linear hidden;
         private readonly Hardswish activation;
@@ -71,16 +69,16 @@ public sealed class MobileNetV3 : ClassificationModel
 
         public Classifier(int inFeatures, int hiddenFeatures, double dropout, int numClasses)
         {
-            hidden = RegisterModule("0", new Linear(inFeatures, hiddenFeatures));
-            activation = RegisterModule("1", new Hardswish(inplace: true));
-            this.dropout = RegisterModule("2", new Dropout(dropout));
-            Logits = RegisterModule("3", new Linear(hiddenFeatures, numClasses));
+            hidden = Register("0", nn.Linear(inFeatures, hiddenFeatures));
+            activation = Register("1", nn.Hardswish(inplace: true));
+            this.dropout = Register("2", nn.Dropout(dropout));
+            Logits = Register("3", nn.Linear(hiddenFeatures, numClasses));
         }
 
         public Linear Logits { get; private set; }
 
         public void ResetLogits(int numClasses) =>
-            Logits = ReplaceModule("3", MobileNetInit.FreshLinear(Logits, numClasses));
+            Logits = Replace("3", MobileNetInit.FreshLinear(Logits, numClasses));
 
         public override Tensor forward(Tensor input)
         {
@@ -143,7 +141,7 @@ public sealed class MobileNetV3 : ClassificationModel
         var firstStrided = Array.FindIndex(table, b => b.S == 2);
 
         var inChannels = Channels.MakeDivisible(StemChannels * width);
-        features = RegisterModule("features", new Sequential(
+        features = Register("features", new Sequential(
             NewConv(options.InChannels, inChannels, 3, smallInput ? 1 : 2, 1, HS)));
         for (var i = 0; i < table.Length; i++)
         {
@@ -155,8 +153,8 @@ public sealed class MobileNetV3 : ClassificationModel
         }
         NumFeatures = 6 * inChannels;
         features.Append(NewConv(inChannels, NumFeatures, 1, 1, 1, HS));
-        avgpool = RegisterModule("avgpool", new AdaptiveAvgPool2d(1));
-        classifier = RegisterModule("classifier", new Classifier(
+        avgpool = Register("avgpool", nn.AdaptiveAvgPool2d(1));
+        classifier = Register("classifier", new Classifier(
             NumFeatures, Channels.MakeDivisible(lastChannels * width), options.Dropout ?? 0.2, NumClasses));
         InitializeWeights();
     }

@@ -12,10 +12,7 @@
 // of 8, 4, 2, 1. The CIFAR ResNets (He et al. §4.2, and the usual "ResNet-18 for CIFAR") also shrink conv1
 // to 3×3; that would change conv1's parameter count, which small-input mode never does, so 7×7 stays.
 
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo.Layers;
-using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Zoo.Families;
 
@@ -23,24 +20,24 @@ namespace ModelZoo.Zoo.Families;
 /// What a residual block applies to its branch before the addition: the attribute name it is registered
 /// under (its state-dict prefix) and a factory taking the branch's output channels.
 /// </summary>
-public sealed record BlockAttention(string Name, Func<long, TensorModule> Create);
+public sealed record BlockAttention(string Name, Func<long, nn.Module<Tensor, Tensor>> Create);
 
 /// <summary>
 /// What both residual blocks share: the optional attention and the projection shortcut, registered after
 /// the branch (torchvision's order, the attention first), and the merge relu(attention(branch) + shortcut(x)).
 /// </summary>
-file abstract class ResidualBlock : TensorModule
+file abstract class ResidualBlock : ZooModule
 {
-    private TensorModule? attention;
+    private nn.Module<Tensor, Tensor>? attention;
     private Sequential? downsample;
 
     /// <summary>Registers the attention over the branch output and, where the shape changes, torchvision's 1×1 conv + BN shortcut.</summary>
     protected void RegisterTail(BlockAttention? attention, long inplanes, long outplanes, long stride)
     {
-        if (attention is not null) this.attention = RegisterModule(attention.Name, attention.Create(outplanes));
+        if (attention is not null) this.attention = Register(attention.Name, attention.Create(outplanes));
         if (stride != 1 || inplanes != outplanes)
-            downsample = RegisterModule("downsample",
-                new Sequential(new Conv2d(inplanes, outplanes, 1, stride, bias: false), new BatchNorm2d(outplanes)));
+            downsample = Register("downsample",
+                new Sequential(nn.Conv2d(inplanes, outplanes, 1, stride, bias: false), new BatchNorm2d(outplanes)));
     }
 
     protected Tensor Merge(Tensor branch, Tensor input, ReLU relu)
@@ -64,11 +61,11 @@ file sealed class BasicBlock : ResidualBlock
 
     public BasicBlock(long inplanes, long planes, long stride, BlockAttention? attention)
     {
-        conv1 = RegisterModule("conv1", new Conv2d(inplanes, planes, 3, stride, 1, bias: false));
-        bn1 = RegisterModule("bn1", new BatchNorm2d(planes));
-        relu = RegisterModule("relu", new ReLU(inplace: true));
-        conv2 = RegisterModule("conv2", new Conv2d(planes, planes, 3, 1, 1, bias: false));
-        bn2 = RegisterModule("bn2", new BatchNorm2d(planes));
+        conv1 = Register("conv1", nn.Conv2d(inplanes, planes, 3, stride, 1, bias: false));
+        bn1 = Register("bn1", new BatchNorm2d(planes));
+        relu = Register("relu", nn.ReLU(inplace: true));
+        conv2 = Register("conv2", nn.Conv2d(planes, planes, 3, 1, 1, bias: false));
+        bn2 = Register("bn2", new BatchNorm2d(planes));
         RegisterTail(attention, inplanes, planes * Expansion, stride);
     }
 
@@ -97,13 +94,13 @@ file sealed class Bottleneck : ResidualBlock
 
     public Bottleneck(long inplanes, long planes, long stride, BlockAttention? attention)
     {
-        conv1 = RegisterModule("conv1", new Conv2d(inplanes, planes, 1, bias: false));
-        bn1 = RegisterModule("bn1", new BatchNorm2d(planes));
-        conv2 = RegisterModule("conv2", new Conv2d(planes, planes, 3, stride, 1, bias: false));
-        bn2 = RegisterModule("bn2", new BatchNorm2d(planes));
-        conv3 = RegisterModule("conv3", new Conv2d(planes, planes * Expansion, 1, bias: false));
-        bn3 = RegisterModule("bn3", new BatchNorm2d(planes * Expansion));
-        relu = RegisterModule("relu", new ReLU(inplace: true));
+        conv1 = Register("conv1", nn.Conv2d(inplanes, planes, 1, bias: false));
+        bn1 = Register("bn1", new BatchNorm2d(planes));
+        conv2 = Register("conv2", nn.Conv2d(planes, planes, 3, stride, 1, bias: false));
+        bn2 = Register("bn2", new BatchNorm2d(planes));
+        conv3 = Register("conv3", nn.Conv2d(planes, planes * Expansion, 1, bias: false));
+        bn3 = Register("bn3", new BatchNorm2d(planes * Expansion));
+        relu = Register("relu", nn.ReLU(inplace: true));
         RegisterTail(attention, inplanes, planes * Expansion, stride);
     }
 
@@ -145,7 +142,7 @@ public sealed class ResNet : ClassificationModel
     private readonly Conv2d conv1;
     private readonly BatchNorm2d bn1;
     private readonly ReLU relu;
-    private readonly TensorModule maxpool;
+    private readonly nn.Module<Tensor, Tensor> maxpool;
     private readonly Sequential[] layers;
     private readonly AdaptiveAvgPool2d avgpool;
     private Linear fc;
@@ -164,17 +161,17 @@ public sealed class ResNet : ClassificationModel
         var expansion = row.block == Block.Basic ? BasicBlock.Expansion : Bottleneck.Expansion;
         var small = options.UsesSmallInput;
 
-        conv1 = RegisterModule("conv1", new Conv2d(options.InChannels, 64, 7, small ? 1 : 2, 3, bias: false));
-        bn1 = RegisterModule("bn1", new BatchNorm2d(64));
-        relu = RegisterModule("relu", new ReLU(inplace: true));
-        maxpool = RegisterModule<TensorModule>("maxpool", small ? new Identity() : new MaxPool2d(3, 2, 1));
+        conv1 = Register("conv1", nn.Conv2d(options.InChannels, 64, 7, small ? 1 : 2, 3, bias: false));
+        bn1 = Register("bn1", new BatchNorm2d(64));
+        relu = Register("relu", nn.ReLU(inplace: true));
+        maxpool = Register<nn.Module<Tensor, Tensor>>("maxpool", small ? nn.Identity() : nn.MaxPool2d(3, 2, 1));
 
         long inplanes = 64;
         layers = new Sequential[Stages.Length];
         for (var s = 0; s < Stages.Length; s++)
         {
             var (planes, stride) = Stages[s];
-            var stage = new Sequential(Array.Empty<TensorModule>());
+            var stage = new Sequential(Array.Empty<nn.Module<Tensor, Tensor>>());
             for (var b = 0; b < row.blocks[s]; b++)
             {
                 stage.Append(row.block == Block.Basic
@@ -182,12 +179,12 @@ public sealed class ResNet : ClassificationModel
                     : new Bottleneck(inplanes, planes, b == 0 ? stride : 1, attention));
                 inplanes = planes * expansion;
             }
-            layers[s] = RegisterModule($"layer{s + 1}", stage);
+            layers[s] = Register($"layer{s + 1}", stage);
         }
 
         NumFeatures = (int)inplanes;
-        avgpool = RegisterModule("avgpool", new AdaptiveAvgPool2d(1));
-        fc = RegisterModule("fc", new Linear(NumFeatures, options.NumClasses));
+        avgpool = Register("avgpool", nn.AdaptiveAvgPool2d(1));
+        fc = Register("fc", nn.Linear(NumFeatures, options.NumClasses));
         InitializeWeights();
     }
 
@@ -224,7 +221,7 @@ public sealed class ResNet : ClassificationModel
     public override void ResetClassifier(int numClasses)
     {
         if (numClasses < 1) throw new ArgumentOutOfRangeException(nameof(numClasses), numClasses, "a classifier needs at least 1 class");
-        fc = ReplaceModule("fc", new Linear(NumFeatures, numClasses).MatchedTo(fc, fc.weight));
+        fc = Replace("fc", nn.Linear(NumFeatures, numClasses).MatchedTo(fc, fc.weight));
         NumClasses = numClasses;
     }
 
@@ -240,12 +237,12 @@ public sealed class ResNet : ClassificationModel
             switch (module)
             {
                 case Conv2d conv:
-                    torch.nn.init.kaiming_normal_(conv.weight, mode: FanMode.FanOut, nonlinearity: NonlinearityType.ReLU);
-                    if (conv.bias is not null) torch.nn.init.zeros_(conv.bias);
+                    Init.kaiming_normal_(conv.weight, mode: Init.FanInOut.FanOut, nonlinearity: Init.NonlinearityType.ReLU);
+                    if (conv.bias is not null) Init.zeros_(conv.bias);
                     break;
                 case BatchNorm2d bn:
-                    if (bn.weight is not null) torch.nn.init.ones_(bn.weight);
-                    if (bn.bias is not null) torch.nn.init.zeros_(bn.bias);
+                    Init.ones_(bn.weight);
+                    Init.zeros_(bn.bias);
                     break;
                 case Linear linear:
                     linear.ResetParameters();

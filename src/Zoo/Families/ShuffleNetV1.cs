@@ -20,10 +20,7 @@
 // Small-input mode (28–32 px): the stem convolution has stride 1 and the stem max-pool is skipped, so a
 // 32 px input reaches stage 4 at 4×4 instead of 1×1. Parameters are unchanged.
 
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo.Layers;
-using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Zoo.Families;
 
@@ -39,7 +36,7 @@ public sealed class ShuffleNetV1 : ClassificationModel
     /// average-pooled input with the ReLU of the main branch (megvii's order; the pooled input is the output
     /// of a ReLU, so this equals a ReLU after the concatenation).
     /// </summary>
-    private sealed class ShuffleUnit : TensorModule
+    private sealed class ShuffleUnit : ZooModule
     {
         private readonly Sequential branchMain1;
         private readonly Sequential branchMain2;
@@ -50,17 +47,17 @@ public sealed class ShuffleNetV1 : ClassificationModel
         {
             var mid = outChannels / 4;
             var mainOut = stride == 2 ? outChannels - inChannels : outChannels;
-            branchMain1 = RegisterModule("branch_main_1", new Sequential(
-                new Conv2d(inChannels, mid, 1, groups: firstGroup ? 1 : groups, bias: false),
+            branchMain1 = Register("branch_main_1", new Sequential(
+                nn.Conv2d(inChannels, mid, 1, groups: firstGroup ? 1 : groups, bias: false),
                 new BatchNorm2d(mid),
-                new ReLU(inplace: true),
-                new Conv2d(mid, mid, 3, stride, 1, groups: mid, bias: false),
+                nn.ReLU(inplace: true),
+                nn.Conv2d(mid, mid, 3, stride, 1, groups: mid, bias: false),
                 new BatchNorm2d(mid)));
-            branchMain2 = RegisterModule("branch_main_2", new Sequential(
-                new Conv2d(mid, mainOut, 1, groups: groups, bias: false),
+            branchMain2 = Register("branch_main_2", new Sequential(
+                nn.Conv2d(mid, mainOut, 1, groups: groups, bias: false),
                 new BatchNorm2d(mainOut)));
-            if (groups > 1) shuffle = RegisterModule("channel_shuffle", new ChannelShuffle(mid / groups));
-            if (stride == 2) branchProj = RegisterModule("branch_proj", new AvgPool2d(3, 2, 1));
+            if (groups > 1) shuffle = Register("channel_shuffle", new ChannelShuffle(mid / groups));
+            if (stride == 2) branchProj = Register("branch_proj", nn.AvgPool2d(3, 2, 1));
         }
 
         public override Tensor forward(Tensor input)
@@ -72,7 +69,7 @@ public sealed class ShuffleNetV1 : ClassificationModel
             using (main)
             {
                 using var shortcut = branchProj.call(input);
-                return torch.cat([shortcut, F.relu(main, inplace: true)], 1);
+                return cat([shortcut, F.relu(main, inplace: true)], 1);
             }
         }
     }
@@ -107,7 +104,7 @@ public sealed class ShuffleNetV1 : ClassificationModel
     private static readonly Dictionary<double, int> StemByWidth = new() { [0.5] = 12, [1.0] = 24, [1.5] = 24, [2.0] = 48 };
 
     private readonly ConvBnAct firstConv;
-    private readonly TensorModule maxpool;
+    private readonly nn.Module<Tensor, Tensor> maxpool;
     private readonly Sequential features;
     private readonly AdaptiveAvgPool2d globalpool;
     private Sequential classifier;
@@ -122,9 +119,9 @@ public sealed class ShuffleNetV1 : ClassificationModel
         var smallInput = options.UsesSmallInput;
         dropout = options.Dropout ?? 0.0; // megvii's classifier has no dropout
 
-        firstConv = RegisterModule("first_conv", new ConvBnAct(options.InChannels, channels[0], 3, smallInput ? 1 : 2));
-        maxpool = RegisterModule<TensorModule>("maxpool", smallInput ? new Identity() : new MaxPool2d(3, 2, 1));
-        var units = new List<TensorModule>();
+        firstConv = Register("first_conv", new ConvBnAct(options.InChannels, channels[0], 3, smallInput ? 1 : 2));
+        maxpool = Register<nn.Module<Tensor, Tensor>>("maxpool", smallInput ? nn.Identity() : nn.MaxPool2d(3, 2, 1));
+        var units = new List<nn.Module<Tensor, Tensor>>();
         var inChannels = channels[0];
         for (var stage = 0; stage < StageRepeats.Length; stage++)
             for (var i = 0; i < StageRepeats[stage]; i++)
@@ -132,10 +129,10 @@ public sealed class ShuffleNetV1 : ClassificationModel
                 units.Add(new ShuffleUnit(inChannels, channels[stage + 1], Groups, firstGroup: stage == 0 && i == 0, stride: i == 0 ? 2 : 1));
                 inChannels = channels[stage + 1];
             }
-        features = RegisterModule("features", new Sequential(units.ToArray()));
+        features = Register("features", new Sequential(units.ToArray()));
         NumFeatures = inChannels;
-        globalpool = RegisterModule("globalpool", new AdaptiveAvgPool2d(1));
-        classifier = RegisterModule("classifier", NewClassifier(NumClasses));
+        globalpool = Register("globalpool", nn.AdaptiveAvgPool2d(1));
+        classifier = Register("classifier", NewClassifier(NumClasses));
         InitializeWeights();
     }
 
@@ -191,12 +188,12 @@ public sealed class ShuffleNetV1 : ClassificationModel
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)
     {
-        classifier = ReplaceModule("classifier", NewClassifier(numClasses).MatchedTo(classifier, ((Linear)classifier[0]).weight));
+        classifier = Replace("classifier", NewClassifier(numClasses).MatchedTo(classifier, ((Linear)classifier[0]).weight));
         InitializeLinear((Linear)classifier[0]);
         NumClasses = numClasses;
     }
 
-    private Sequential NewClassifier(int numClasses) => new(new Linear(NumFeatures, numClasses, bias: false));
+    private Sequential NewClassifier(int numClasses) => new(nn.Linear(NumFeatures, numClasses, hasBias: false));
 
     /// <summary>
     /// megvii's _initialize_weights: the stem conv ~ N(0, 0.01), every other conv ~ N(0, 1 / fan-in-per-group
@@ -204,18 +201,18 @@ public sealed class ShuffleNetV1 : ClassificationModel
     /// </summary>
     public override void InitializeWeights()
     {
-        using var noGrad = torch.no_grad();
+        using var noGrad = no_grad();
         foreach (var (name, module) in named_modules())
             switch (module)
             {
                 case Conv2d conv:
-                    torch.nn.init.normal_(conv.weight, 0, name.Contains("first", StringComparison.Ordinal) ? 0.01 : 1.0 / conv.weight.shape[1]);
-                    if (conv.bias is not null) torch.nn.init.zeros_(conv.bias);
+                    Init.normal_(conv.weight, 0, name.Contains("first", StringComparison.Ordinal) ? 0.01 : 1.0 / conv.weight.shape[1]);
+                    if (conv.bias is not null) Init.zeros_(conv.bias);
                     break;
                 case BatchNorm2d bn:
-                    if (bn.weight is not null) torch.nn.init.ones_(bn.weight);
-                    if (bn.bias is not null) torch.nn.init.constant_(bn.bias, 1e-4);
-                    torch.nn.init.zeros_(bn.running_mean);
+                    if (bn.weight is not null) Init.ones_(bn.weight);
+                    if (bn.bias is not null) Init.constant_(bn.bias, 1e-4);
+                    Init.zeros_(bn.running_mean);
                     break;
                 case Linear linear:
                     InitializeLinear(linear);
@@ -225,9 +222,9 @@ public sealed class ShuffleNetV1 : ClassificationModel
 
     private static void InitializeLinear(Linear linear)
     {
-        using var noGrad = torch.no_grad();
-        torch.nn.init.normal_(linear.weight, 0, 0.01);
-        if (linear.bias is not null) torch.nn.init.zeros_(linear.bias);
+        using var noGrad = no_grad();
+        Init.normal_(linear.weight, 0, 0.01);
+        if (linear.bias is not null) Init.zeros_(linear.bias);
     }
 
     private static ClassificationModel Create(int groups, double width, ModelOptions options) => new ShuffleNetV1(groups, width, options);

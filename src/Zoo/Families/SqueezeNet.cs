@@ -18,8 +18,6 @@
 // stays in place, so state-dict names do not move); a 32 px input reaches fire9 at 6×6 (v1.0) or 7×7 (v1.1).
 // Parameters are unchanged.
 
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo.Layers;
 
 namespace ModelZoo.Zoo.Families;
@@ -35,7 +33,7 @@ public sealed class SqueezeNet : ClassificationModel
     private enum Bypass { None, Simple, Complex }
 
     /// <summary>Fire module (§3.2): squeeze → ReLU → cat(expand1x1 → ReLU, expand3x3 → ReLU), plus an optional shortcut.</summary>
-    private sealed class Fire : TensorModule
+    private sealed class Fire : ZooModule
     {
         private readonly Conv2d squeeze;
         private readonly ReLU squeezeActivation;
@@ -48,16 +46,16 @@ public sealed class SqueezeNet : ClassificationModel
 
         public Fire(int inChannels, int squeezeChannels, int expand1x1Channels, int expand3x3Channels, Bypass shortcut)
         {
-            squeeze = RegisterModule("squeeze", new Conv2d(inChannels, squeezeChannels, 1));
-            squeezeActivation = RegisterModule("squeeze_activation", new ReLU(inplace: true));
-            expand1x1 = RegisterModule("expand1x1", new Conv2d(squeezeChannels, expand1x1Channels, 1));
-            expand1x1Activation = RegisterModule("expand1x1_activation", new ReLU(inplace: true));
-            expand3x3 = RegisterModule("expand3x3", new Conv2d(squeezeChannels, expand3x3Channels, 3, padding: 1));
-            expand3x3Activation = RegisterModule("expand3x3_activation", new ReLU(inplace: true));
+            squeeze = Register("squeeze", nn.Conv2d(inChannels, squeezeChannels, 1));
+            squeezeActivation = Register("squeeze_activation", nn.ReLU(inplace: true));
+            expand1x1 = Register("expand1x1", nn.Conv2d(squeezeChannels, expand1x1Channels, 1));
+            expand1x1Activation = Register("expand1x1_activation", nn.ReLU(inplace: true));
+            expand3x3 = Register("expand3x3", nn.Conv2d(squeezeChannels, expand3x3Channels, 3, padding: 1));
+            expand3x3Activation = Register("expand3x3_activation", nn.ReLU(inplace: true));
             var outChannels = expand1x1Channels + expand3x3Channels;
             identityBypass = shortcut != Bypass.None && inChannels == outChannels;
             if (shortcut == Bypass.Complex && inChannels != outChannels)
-                bypass = RegisterModule("bypass", new Conv2d(inChannels, outChannels, 1));
+                bypass = Register("bypass", nn.Conv2d(inChannels, outChannels, 1));
         }
 
         public override Tensor forward(Tensor input)
@@ -65,7 +63,7 @@ public sealed class SqueezeNet : ClassificationModel
             using var squeezed = squeezeActivation.call(squeeze.call(input));
             using var wide = expand1x1Activation.call(expand1x1.call(squeezed));
             using var narrow = expand3x3Activation.call(expand3x3.call(squeezed));
-            var output = torch.cat([wide, narrow], 1);
+            var output = cat([wide, narrow], 1);
             if (identityBypass) return output.add_(input);
             if (bypass is null) return output;
             using var projected = bypass.call(input);
@@ -111,10 +109,10 @@ public sealed class SqueezeNet : ClassificationModel
     {
         var smallInput = options.UsesSmallInput;
         dropout = options.Dropout ?? 0.5;
-        features = RegisterModule("features", new Sequential(
-            new Conv2d(options.InChannels, version.Channels, version.Kernel, stride: smallInput ? 1 : 2),
-            new ReLU(inplace: true),
-            smallInput ? new Identity() : (TensorModule)NewMaxPool()));
+        features = Register("features", new Sequential(
+            nn.Conv2d(options.InChannels, version.Channels, version.Kernel, stride: smallInput ? 1 : 2),
+            nn.ReLU(inplace: true),
+            smallInput ? nn.Identity() : (nn.Module<Tensor, Tensor>)NewMaxPool()));
         var inChannels = version.Channels;
         foreach (var fire in version.Fires)
         {
@@ -127,11 +125,11 @@ public sealed class SqueezeNet : ClassificationModel
         // needs 2 px to give 1 and 2m to give m, and the stem conv (n - k) / s + 1, so working back from 1 px:
         var pools = version.Fires.Count(fire => fire.PoolBefore) + (smallInput ? 0 : 1);
         MinimumInputSize = ((1 << pools) - 1) * (smallInput ? 1 : 2) + version.Kernel;
-        classifier = RegisterModule("classifier", NewClassifier(NumClasses));
+        classifier = Register("classifier", NewClassifier(NumClasses));
         InitializeWeights();
     }
 
-    private static MaxPool2d NewMaxPool() => new(3, 2, ceilMode: true);
+    private static MaxPool2d NewMaxPool() => nn.MaxPool2d(3, 2, ceil_mode: true);
 
     /// <inheritdoc />
     public override int NumFeatures { get; }
@@ -152,37 +150,37 @@ public sealed class SqueezeNet : ClassificationModel
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)
     {
-        classifier = ReplaceModule("classifier", NewClassifier(numClasses).MatchedTo(classifier, FinalConv.weight));
+        classifier = Replace("classifier", NewClassifier(numClasses).MatchedTo(classifier, FinalConv.weight));
         InitializeFinalConv();
         NumClasses = numClasses;
     }
 
     private Sequential NewClassifier(int numClasses) => new(
-        new Dropout(dropout),
-        new Conv2d(NumFeatures, numClasses, 1),
-        new ReLU(inplace: true),
-        new AdaptiveAvgPool2d(1));
+        nn.Dropout(dropout),
+        nn.Conv2d(NumFeatures, numClasses, 1),
+        nn.ReLU(inplace: true),
+        nn.AdaptiveAvgPool2d(1));
 
     private Conv2d FinalConv => (Conv2d)classifier[1];
 
     /// <summary>torchvision's loop: the final conv ~ N(0, 0.01), every other conv kaiming_uniform_ (fan-in, gain √2), biases 0.</summary>
     public override void InitializeWeights()
     {
-        using var noGrad = torch.no_grad();
+        using var noGrad = no_grad();
         foreach (var (_, module) in named_modules())
             if (module is Conv2d conv && !ReferenceEquals(conv, FinalConv))
             {
-                torch.nn.init.kaiming_uniform_(conv.weight);
-                if (conv.bias is not null) torch.nn.init.zeros_(conv.bias);
+                Init.kaiming_uniform_(conv.weight);
+                if (conv.bias is not null) Init.zeros_(conv.bias);
             }
         InitializeFinalConv();
     }
 
     private void InitializeFinalConv()
     {
-        using var noGrad = torch.no_grad();
-        torch.nn.init.normal_(FinalConv.weight, 0, 0.01);
-        if (FinalConv.bias is not null) torch.nn.init.zeros_(FinalConv.bias);
+        using var noGrad = no_grad();
+        Init.normal_(FinalConv.weight, 0, 0.01);
+        if (FinalConv.bias is not null) Init.zeros_(FinalConv.bias);
     }
 
     /// <summary>SqueezeNet 1.0 (torchvision <c>squeezenet1_0</c>).</summary>

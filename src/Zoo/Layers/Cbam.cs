@@ -1,6 +1,3 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
-using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Zoo.Layers;
 
@@ -12,7 +9,7 @@ namespace ModelZoo.Zoo.Layers;
 /// CBAM's channel attention (Eq. 2): Mc(F) = σ(MLP(AvgPool(F)) + MLP(MaxPool(F))), the MLP shared by both
 /// descriptors as two 1×1 convs without bias (C → C/r → C, ReLU between); returns F scaled by Mc(F).
 /// </summary>
-public sealed class ChannelAttention : TensorModule
+public sealed class ChannelAttention : ZooModule
 {
     private readonly Conv2d fc1;
     private readonly Conv2d fc2;
@@ -22,15 +19,15 @@ public sealed class ChannelAttention : TensorModule
     {
         if (reduction < 1 || channels / reduction < 1)
             throw new ArgumentException($"channel attention needs 1 <= reduction <= channels, got {reduction} for {channels} channels");
-        fc1 = RegisterModule("fc1", new Conv2d(channels, channels / reduction, 1, bias: false));
-        fc2 = RegisterModule("fc2", new Conv2d(channels / reduction, channels, 1, bias: false));
+        fc1 = Register("fc1", nn.Conv2d(channels, channels / reduction, 1, bias: false));
+        fc2 = Register("fc2", nn.Conv2d(channels / reduction, channels, 1, bias: false));
     }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        using var avg = F.adaptive_avg_pool2d(input, (1, 1));
-        using var max = F.adaptive_max_pool2d(input, (1, 1));
+        using var avg = F.adaptive_avg_pool2d(input, 1);
+        using var max = F.adaptive_max_pool2d(input, [1, 1]);
         using var avgScores = Mlp(avg);
         using var maxScores = Mlp(max);
         using var weights = F.sigmoid(avgScores.add(maxScores), inplace: true);
@@ -48,7 +45,7 @@ public sealed class ChannelAttention : TensorModule
 /// CBAM's spatial attention (Eq. 3): Ms(F) = σ(conv7×7([AvgPool(F); MaxPool(F)])), pooling across channels,
 /// one conv 2 → 1 without bias; returns F scaled by Ms(F).
 /// </summary>
-public sealed class SpatialAttention : TensorModule
+public sealed class SpatialAttention : ZooModule
 {
     private readonly Conv2d conv1;
 
@@ -57,24 +54,24 @@ public sealed class SpatialAttention : TensorModule
     {
         if (kernelSize < 1 || kernelSize % 2 == 0)
             throw new ArgumentOutOfRangeException(nameof(kernelSize), kernelSize, "spatial attention needs an odd kernel size");
-        conv1 = RegisterModule("conv1", new Conv2d(2, 1, kernelSize, 1, kernelSize / 2, bias: false));
+        conv1 = Register("conv1", nn.Conv2d(2, 1, kernelSize, 1, kernelSize / 2, bias: false));
     }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        using var avg = input.mean(1, keepdim: true);
+        using var avg = input.mean([1], keepdim: true);
         var (max, indexes) = input.max(1, keepdim: true);
         using var maxValues = max;
         indexes.Dispose();
-        using var descriptor = torch.cat([avg, maxValues], 1);
+        using var descriptor = cat([avg, maxValues], 1);
         using var weights = F.sigmoid(conv1.call(descriptor), inplace: true);
         return input.mul(weights);
     }
 }
 
 /// <summary>CBAM (Fig. 1, Eq. 1): channel attention, then spatial attention on its output.</summary>
-public sealed class Cbam : TensorModule
+public sealed class Cbam : ZooModule
 {
     private readonly ChannelAttention ca;
     private readonly SpatialAttention sa;
@@ -82,8 +79,8 @@ public sealed class Cbam : TensorModule
     /// <summary>Creates the module for <paramref name="channels"/> channels (paper: reduction 16, 7×7 spatial kernel).</summary>
     public Cbam(long channels, long reduction = 16, long spatialKernelSize = 7)
     {
-        ca = RegisterModule("ca", new ChannelAttention(channels, reduction));
-        sa = RegisterModule("sa", new SpatialAttention(spatialKernelSize));
+        ca = Register("ca", new ChannelAttention(channels, reduction));
+        sa = Register("sa", new SpatialAttention(spatialKernelSize));
     }
 
     /// <inheritdoc />

@@ -1,5 +1,5 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
+using ModelZoo.TorchSharpAdditions;
+
 
 namespace ModelZoo.Zoo.Layers;
 
@@ -8,7 +8,7 @@ namespace ModelZoo.Zoo.Layers;
 /// reshape to (g, n), transpose to (n, g) and flatten, so the next group convolution sees channels
 /// from every group. Channel k·n + i moves to position i·g + k.
 /// </summary>
-public sealed class ChannelShuffle(long groups) : TensorModule
+public sealed class ChannelShuffle(long groups) : ZooModule
 {
     /// <summary>Number of groups g.</summary>
     public long Groups { get; } = groups >= 1 ? groups : throw new ArgumentOutOfRangeException(nameof(groups), groups, "groups must be at least 1");
@@ -21,7 +21,7 @@ public sealed class ChannelShuffle(long groups) : TensorModule
             throw new ArgumentException($"channel shuffle with {Groups} groups needs [N, C, H, W] with C divisible by {Groups}, got [{string.Join(", ", shape)}]");
         if (Groups == 1) return input.alias();
         var (n, c, h, w) = (shape[0], shape[1], shape[2], shape[3]);
-        if (input.is_contiguous(MemoryFormat.ChannelsLast) && input.suggest_memory_format() == MemoryFormat.ChannelsLast)
+        if (input.is_channels_last())
         {
             // Shuffle inside the NHWC storage and hand back a channels-last tensor: going through NCHW would
             // cost the next convolution a second reordering copy.

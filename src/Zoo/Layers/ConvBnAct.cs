@@ -1,6 +1,3 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
-
 namespace ModelZoo.Zoo.Layers;
 
 /// <summary>The activations the zoo's blocks use.</summary>
@@ -22,20 +19,20 @@ public enum Activation
 /// Conv2d (no bias) → BatchNorm2d → activation, the unit every family here is built from.
 /// Attribute names "0", "1", "2" match torchvision's Conv2dNormActivation so its weights load as they are.
 /// </summary>
-public sealed class ConvBnAct : TensorModule
+public sealed class ConvBnAct : ZooModule
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d bn;
-    private readonly TensorModule? activation;
+    private readonly nn.Module<Tensor, Tensor>? activation;
 
     /// <summary>Creates the unit; padding defaults to "same" for odd kernels.</summary>
     public ConvBnAct(long inChannels, long outChannels, long kernelSize = 1, long stride = 1, long groups = 1,
         Activation activation = Activation.ReLU, long? padding = null, double bnEps = 1e-5, double bnMomentum = 0.1)
     {
-        conv = RegisterModule("0", new Conv2d(inChannels, outChannels, kernelSize, stride, padding ?? (kernelSize - 1) / 2, 1, groups, bias: false));
-        bn = RegisterModule("1", new BatchNorm2d(outChannels, bnEps, bnMomentum));
+        conv = Register("0", nn.Conv2d(inChannels, outChannels, kernelSize, stride, padding ?? (kernelSize - 1) / 2, groups: groups, bias: false));
+        bn = Register("1", new BatchNorm2d(outChannels, bnEps, bnMomentum));
         this.activation = Create(activation);
-        if (this.activation is not null) RegisterModule("2", this.activation);
+        if (this.activation is not null) Register("2", this.activation);
     }
 
     /// <summary>The convolution.</summary>
@@ -44,14 +41,14 @@ public sealed class ConvBnAct : TensorModule
     /// <summary>The batch norm.</summary>
     public BatchNorm2d Bn => bn;
 
-    /// <summary>Builds an activation module (null for none).</summary>
-    public static TensorModule? Create(Activation activation) => activation switch
+    /// <summary>Builds an activation module (null for none); in place, as torchvision's.</summary>
+    public static nn.Module<Tensor, Tensor>? Create(Activation activation) => activation switch
     {
         Activation.None => null,
-        Activation.ReLU => new ReLU(inplace: true),
-        Activation.ReLU6 => new ReLU6(inplace: true),
-        Activation.Hardswish => new Hardswish(inplace: true),
-        Activation.SiLU => new SiLU(inplace: true),
+        Activation.ReLU => nn.ReLU(inplace: true),
+        Activation.ReLU6 => nn.ReLU6(inplace: true),
+        Activation.Hardswish => nn.Hardswish(inplace: true),
+        Activation.SiLU => nn.SiLU(inplace: true),
         _ => throw new ArgumentOutOfRangeException(nameof(activation), activation, null),
     };
 
@@ -60,11 +57,10 @@ public sealed class ConvBnAct : TensorModule
     {
         // Let go of the convolution's output at once: batch norm's backward keeps its own reference and frees
         // it as soon as it has run; held here, it would stay until the step ends and backward could not reuse
-        // its memory.
-        using var convolved = conv.call(input);
-        var x = bn.call(convolved);
-        if (activation is null) return x;
+        // its memory (measured: docs/performance.md).
+        Tensor x;
+        using (var convolved = conv.call(input)) x = bn.call(convolved);
         // In place on a fresh tensor: saves one allocation per block.
-        return activation.call(x);
+        return activation is null ? x : activation.call(x);
     }
 }

@@ -1,6 +1,3 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
-using Init = ModelZoo.Torch.torch.nn.init;
 
 namespace ModelZoo.Zoo.Layers;
 
@@ -14,19 +11,19 @@ internal static class MobileNetInit
     /// Convolutions kaiming_normal_ (fan-out, gain √2), conv biases 0; batch norms weight 1, bias 0;
     /// linear layers N(0, 0.01), bias 0.
     /// </summary>
-    public static void Apply(Module root)
+    public static void Apply(nn.Module root)
     {
-        using var noGrad = torch.no_grad();
+        using var noGrad = no_grad();
         foreach (var (_, module) in root.named_modules())
             switch (module)
             {
                 case Conv2d conv:
-                    Init.kaiming_normal_(conv.weight, mode: FanMode.FanOut, nonlinearity: NonlinearityType.ReLU);
+                    Init.kaiming_normal_(conv.weight, mode: Init.FanInOut.FanOut, nonlinearity: Init.NonlinearityType.ReLU);
                     if (conv.bias is not null) Init.zeros_(conv.bias);
                     break;
                 case BatchNorm2d bn:
-                    if (bn.weight is not null) Init.ones_(bn.weight);
-                    if (bn.bias is not null) Init.zeros_(bn.bias);
+                    Init.ones_(bn.weight);
+                    Init.zeros_(bn.bias);
                     break;
                 case Linear linear:
                     Init.normal_(linear.weight, 0, 0.01);
@@ -41,7 +38,7 @@ internal static class MobileNetInit
     /// </summary>
     public static Linear FreshLinear(Linear replaced, int outFeatures)
     {
-        var fresh = new Linear(replaced.InFeatures, outFeatures);
+        var fresh = nn.Linear(replaced.in_features, outFeatures);
         Apply(fresh);
         return fresh.MatchedTo(replaced, replaced.weight);
     }

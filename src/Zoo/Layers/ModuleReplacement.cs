@@ -1,19 +1,12 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
-
 namespace ModelZoo.Zoo.Layers;
 
-/// <summary>Makes a fresh module fit the place of the one it replaces (a classifier swapped by ResetClassifier).</summary>
+/// <summary>Puts a freshly built replacement module in the state of the one it replaces (fine-tuning heads).</summary>
 internal static class ModuleReplacement
 {
-    /// <summary>
-    /// <paramref name="fresh"/> in <paramref name="replaced"/>'s training mode, its parameters on
-    /// <paramref name="like"/>'s device and dtype, so an eval-mode or GPU model stays so after the swap.
-    /// </summary>
-    public static T MatchedTo<T>(this T fresh, Module replaced, Tensor like) where T : Module
+    /// <summary>Training mode of <paramref name="replaced"/>, device and type of <paramref name="like"/>.</summary>
+    public static T MatchedTo<T>(this T fresh, nn.Module replaced, Tensor like) where T : nn.Module
     {
         fresh.train(replaced.training);
-        fresh.to(like.device, like.dtype);
-        return fresh;
+        return fresh.to(like.device, like.dtype);
     }
 }

@@ -1,6 +1,3 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
-using F = ModelZoo.Torch.torch.nn.functional;
 
 namespace ModelZoo.Zoo.Layers;
 
@@ -18,7 +15,7 @@ public enum GateActivation
 /// ReLU → 1×1 conv (expand) → gate, then the input scaled channel-wise. Attribute names (fc1, fc2)
 /// follow torchvision's SqueezeExcitation so MobileNetV3 weights load as they are.
 /// </summary>
-public sealed class SqueezeExcite : TensorModule
+public sealed class SqueezeExcite : ZooModule
 {
     private readonly Conv2d fc1;
     private readonly Conv2d fc2;
@@ -27,15 +24,15 @@ public sealed class SqueezeExcite : TensorModule
     /// <summary>Creates the block with <paramref name="squeezeChannels"/> in the bottleneck.</summary>
     public SqueezeExcite(long channels, long squeezeChannels, GateActivation gate = GateActivation.Sigmoid)
     {
-        fc1 = RegisterModule("fc1", new Conv2d(channels, squeezeChannels, 1));
-        fc2 = RegisterModule("fc2", new Conv2d(squeezeChannels, channels, 1));
+        fc1 = Register("fc1", nn.Conv2d(channels, squeezeChannels, 1));
+        fc2 = Register("fc2", nn.Conv2d(squeezeChannels, channels, 1));
         this.gate = gate;
     }
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
-        using var pooled = F.adaptive_avg_pool2d(input, (1, 1));
+        using var pooled = F.adaptive_avg_pool2d(input, 1);
         using var reduced = F.relu(fc1.call(pooled), inplace: true);
         using var scores = fc2.call(reduced);
         using var weights = gate == GateActivation.Sigmoid ? F.sigmoid(scores, inplace: true) : F.hardsigmoid(scores, inplace: true);
