@@ -13,10 +13,11 @@ using ModelZoo.Bench.Soak;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
+using TorchSharp;
 
 var settings = SoakSettings.Parse(args);
-ThreadDefaults.Apply(settings.Threads);
+ThreadPolicy.Apply(settings.Threads);
 var data = DataSource.Open("fashion-mnist");
 var train = data.Train.Take(settings.EpochSteps * settings.BatchSize);
 var test = data.Test.Take(500);
@@ -47,7 +48,7 @@ trainer.StepCompleted += _ =>
     samples.Add(sample);
     Console.WriteLine(sample);
 };
-trainer.EpochCompleted += _ => liveAtEpochEnd.Add(TensorStatistics.Live);
+trainer.EpochCompleted += _ => liveAtEpochEnd.Add(torch.Tensor.TotalCount);
 
 Console.WriteLine($"soak: {settings.Architecture}, {settings.Steps} steps of {settings.BatchSize} images " +
                   $"({options.Epochs} epochs of {settings.EpochSteps} steps), {torch.get_num_threads()} threads, libtorch {torch.__version__}");

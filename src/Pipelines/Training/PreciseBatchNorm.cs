@@ -1,6 +1,6 @@
 using ModelZoo.Pipelines.Transforms;
+using ModelZoo.Zoo.Layers;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
@@ -17,16 +17,16 @@ public static class PreciseBatchNorm
     /// <summary>Recomputes the statistics from the batches of <paramref name="batches"/> (at most <paramref name="maxBatches"/>).</summary>
     public static void Recalibrate(nn.Module<Tensor, Tensor> model, IEnumerable<ModelBatch> batches, int maxBatches, Device device)
     {
-        var norms = model.modules().OfType<BatchNorm2d>().Where(n => n.running_mean is not null).ToList();
+        var norms = model.modules().OfType<BatchNorm2d>().ToList();
         if (norms.Count == 0 || maxBatches < 1) return;
-        var momenta = norms.Select(n => n.momentum).ToList();
-        var counts = norms.Select(n => n.num_batches_tracked?.ToInt64()).ToList();
+        var momenta = norms.Select(n => n.Momentum).ToList();
+        var counts = norms.Select(n => n.num_batches_tracked.ToInt64()).ToList();
         var wasTraining = model.training;
         using (torch.no_grad())
             foreach (var norm in norms)
             {
-                norm.running_mean!.fill_(0);
-                norm.running_var!.fill_(1);
+                norm.running_mean.fill_(0);
+                norm.running_var.fill_(1);
             }
         model.train();
         try
@@ -38,7 +38,7 @@ public static class PreciseBatchNorm
                 using var _ = batch;
                 using var noGrad = torch.no_grad();
                 // Momentum 1/(k+1) on batch k makes the running value the plain mean of all k+1 batches.
-                foreach (var norm in norms) norm.momentum = 1.0 / (seen + 1);
+                foreach (var norm in norms) norm.Momentum = 1.0 / (seen + 1);
                 model.call(batch.Input.to(device)).Dispose();
                 if (++seen >= maxBatches) break;
             }
@@ -48,8 +48,8 @@ public static class PreciseBatchNorm
             using var noGrad = torch.no_grad();
             for (var i = 0; i < norms.Count; i++)
             {
-                norms[i].momentum = momenta[i];
-                if (counts[i] is { } count) norms[i].num_batches_tracked!.fill_(count);
+                norms[i].Momentum = momenta[i];
+                norms[i].num_batches_tracked.fill_(counts[i]);
             }
             model.train(wasTraining);
         }

@@ -5,7 +5,6 @@ using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;

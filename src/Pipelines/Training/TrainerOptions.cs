@@ -1,8 +1,8 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
+using ModelZoo.Zoo.Layers;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
