@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Pipelines.Persistence;
-using System.Runtime.InteropServices;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
@@ -100,16 +99,13 @@ public sealed class CheckpointStore(string directory, int keep, IReadOnlyList<st
         if (ema is not null) Load(path, contents, "ema.", ema.Load);
         var rng = contents.Tensors.FirstOrDefault(t => t.Name == "rng.torch")
                   ?? throw new InvalidDataException($"{path}: checkpoint has no generator state");
-        using (var state = TensorRecords.ToTensor(rng))
+        try
         {
-            try
-            {
-                torch.random.set_rng_state(state);
-            }
-            catch (ExternalException e)
-            {
-                throw new InvalidDataException($"{path}: the generator state is not one libtorch accepts ({e.Message})", e);
-            }
+            GeneratorStates.Restore(rng);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
         }
         return Checked(path, ModelFile.Json<RunState>(path, runState));
     }

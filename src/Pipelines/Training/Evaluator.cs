@@ -15,11 +15,12 @@ public static class Evaluator
     /// <summary>
     /// Metrics of <paramref name="model"/> on <paramref name="dataset"/>; the loss is plain cross-entropy. Without
     /// <paramref name="skipped"/> an unreadable image stops the evaluation with an error naming it; with it, unreadable
-    /// images are left out of the metrics and added to it (<see cref="BadImagePolicy.Skip"/>).
+    /// images are left out of the metrics and added to it (<see cref="BadImagePolicy.Skip"/>). <paramref name="workers"/>
+    /// is <see cref="LoaderOptions.Workers"/> (null: the loader's default; 0: batches built on the calling thread).
     /// </summary>
     public static MulticlassClassificationMetrics Evaluate(nn.Module<Tensor, Tensor> model, IImageDataset dataset, Preprocessing preprocessing,
         int batchSize = 128, int topK = 5, Device? device = null, MemoryFormat? memoryFormat = null,
-        CancellationToken cancellation = default, ICollection<SkippedImage>? skipped = null)
+        CancellationToken cancellation = default, ICollection<SkippedImage>? skipped = null, int? workers = null)
     {
         device ??= CPU;
         var accumulator = new MetricsAccumulator(dataset.ClassNames, topK);
@@ -29,6 +30,7 @@ public static class Evaluator
             BatchSize = batchSize,
             MemoryFormat = prepared.MemoryFormat,
             BadImages = skipped is null ? BadImagePolicy.Fail : BadImagePolicy.Skip,
+            Workers = workers ?? new LoaderOptions().Workers,
         });
         if (skipped is not null) loader.ImageSkipped += skipped.Add;
         foreach (var batch in loader.Epoch(0, cancellation))

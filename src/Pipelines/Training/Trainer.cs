@@ -130,7 +130,7 @@ public sealed class Trainer(TrainerOptions options)
             {
                 using var averaged = ema?.Swap(model);
                 lastValidation = Evaluator.Evaluate(model, validation, preprocessing, Math.Max(Options.BatchSize, 64), Options.TopK, device, memoryFormat, cancellation,
-                    Options.BadImages == BadImagePolicy.Skip ? skipped : null);
+                    Options.BadImages == BadImagePolicy.Skip ? skipped : null, Options.Workers);
                 record = record with
                 {
                     ValidationLoss = lastValidation.Loss,
