@@ -2,10 +2,10 @@ namespace ModelZoo.TorchSharpAdditions;
 
 /// <summary>
 /// Channels-last for TorchSharp tensors and modules, which TorchSharp 0.107 lacks (no <c>memory_format</c>
-/// argument on <c>to</c>, <c>contiguous</c> or <c>is_contiguous</c>). The layout is reached through strides:
-/// <c>x.permute(0, 2, 3, 1).contiguous().permute(0, 3, 1, 2)</c> has NCHW sizes and NHWC strides, exactly the
-/// strides PyTorch's <c>x.to(memory_format=torch.channels_last)</c> gives, including for 1×1 and depthwise
-/// weights (sizes of 1), and libtorch's convolutions read the layout from the strides and keep it.
+/// argument on <c>to</c>, <c>contiguous</c> or <c>is_contiguous</c>). The layout is reached through strides: the
+/// values copied into a dense [N, H, W, C] buffer and viewed back as [N, C, H, W] have exactly the strides
+/// PyTorch's <c>x.to(memory_format=torch.channels_last)</c> gives, including for 1×1 and depthwise weights
+/// (sizes of 1), and libtorch's convolutions read the layout from the strides and keep it.
 /// </summary>
 public static class ChannelsLast
 {
@@ -18,10 +18,14 @@ public static class ChannelsLast
         if (tensor.dim() != 4) return tensor.alias();
         if (format == MemoryFormat.ChannelsLast)
         {
-            if (tensor.is_channels_last()) return tensor.alias();
-            using var nhwc = tensor.permute(0, 2, 3, 1);
-            using var dense = nhwc.contiguous();
-            return dense.permute(0, 3, 1, 2);
+            if (HasCanonicalChannelsLastStrides(tensor)) return tensor.alias();
+            // A fresh NHWC buffer rather than permute().contiguous(): libtorch counts an NHWC view of a 1×1 or
+            // depthwise weight as contiguous already and would hand back the NCHW strides unchanged.
+            var (n, c, h, w) = (tensor.shape[0], tensor.shape[1], tensor.shape[2], tensor.shape[3]);
+            using var nhwc = empty([n, h, w, c], tensor.dtype, tensor.device);
+            using var permuted = tensor.permute(0, 2, 3, 1);
+            nhwc.copy_(permuted);
+            return nhwc.permute(0, 3, 1, 2);
         }
         return tensor.contiguous();
     }
@@ -40,6 +44,15 @@ public static class ChannelsLast
             expected *= size[dim];
         }
         return true;
+    }
+
+    // Exactly the strides PyTorch's conversion gives, size-1 dimensions included: for those, NCHW strides pass the
+    // size-aware check above too, but libtorch's suggest_memory_format reads the strides as written and would take
+    // the NCHW path (and reorder 1×1 and depthwise weights on every call).
+    private static bool HasCanonicalChannelsLastStrides(Tensor tensor)
+    {
+        var (size, stride) = (tensor.shape, tensor.stride());
+        return stride[1] == 1 && stride[3] == size[1] && stride[2] == size[1] * size[3] && stride[0] == size[1] * size[2] * size[3];
     }
 
     /// <summary>

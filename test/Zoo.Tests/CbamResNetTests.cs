@@ -1,4 +1,3 @@
-using ModelZoo.Torch;
 using ModelZoo.Zoo.Families;
 using ModelZoo.Zoo.Layers;
 using static ModelZoo.Zoo.Tests.ModelChecks;
@@ -24,7 +23,7 @@ public sealed class CbamResNetTests
         long[] widths = [64, 128, 256, 512];
         var cbam = widths.Sum(c => 2 * (2 * c * (c / 16) + 2 * 7 * 7));
         Assert.Equal(87_824, cbam);
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Create(Name);
         Assert.Equal(11_689_512 + cbam, model.ParameterCount());
         using var small = Create(Name, new ModelOptions { InputSize = 32 });
@@ -54,7 +53,7 @@ public sealed class CbamResNetTests
     [Fact]
     public void CbamSitsInEveryBlockNamedCaAndSa()
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Create(Name);
         var shapes = model.state_dict().ToDictionary(p => p.Key, p => p.Value.shape);
         Assert.Equal(8, shapes.Keys.Count(k => k.EndsWith(".cbam.sa.conv1.weight", StringComparison.Ordinal)));
@@ -68,9 +67,9 @@ public sealed class CbamResNetTests
     [Fact]
     public void ZeroWeightCbamHalvesTwice()
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var cbam = new Cbam(32);
-        using (torch.no_grad())
+        using (no_grad())
             foreach (var parameter in cbam.parameters()) parameter.zero_();
         var input = torch.randn([2, 32, 5, 6]);
         Assert.True(cbam.call(input).max_abs_diff(input.mul(0.25)) < 1e-6);

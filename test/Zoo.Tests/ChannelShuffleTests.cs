@@ -1,4 +1,3 @@
-using ModelZoo.Torch;
 using ModelZoo.Zoo.Layers;
 
 namespace ModelZoo.Zoo.Tests;
@@ -15,7 +14,7 @@ public sealed class ChannelShuffleTests
     public void ChannelKTimesNPlusIMovesToITimesGPlusK(MemoryFormat format)
     {
         using var input = Numbered();
-        using var laidOut = input.contiguous(format);
+        using var laidOut = input.to(format);
         using var shuffle = new ChannelShuffle(3);
         using var output = shuffle.call(laidOut);
         // g = 3 groups of n = 2: channels (0 1 | 2 3 | 4 5) become (0 2 4 1 3 5).
@@ -24,6 +23,6 @@ public sealed class ChannelShuffleTests
         Assert.Equal([1L, 6, 2, 2], output.shape);
         Assert.Equal(expected, output.data<float>());
         // A channels-last input stays channels-last, so the next convolution needs no reordering.
-        Assert.Equal(format == MemoryFormat.ChannelsLast, output.is_contiguous(MemoryFormat.ChannelsLast) && !output.is_contiguous());
+        Assert.Equal(format == MemoryFormat.ChannelsLast, output.is_channels_last() && !output.is_contiguous());
     }
 }

@@ -1,5 +1,3 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 
 namespace ModelZoo.Zoo.Tests;
 
@@ -15,14 +13,14 @@ internal static class GoldenWeights
     /// Fills <paramref name="model"/> (then disposes it), puts it in eval mode and checks that its logits on the
     /// batch <paramref name="input"/> makes equal <paramref name="expected"/> within 1e-4 of the largest expected magnitude.
     /// </summary>
-    public static void AssertLogits(ClassificationModel model, Action<Module> fill, Func<Tensor> input, float[] expected)
+    public static void AssertLogits(ClassificationModel model, Action<nn.Module> fill, Func<Tensor> input, float[] expected)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var owned = model;
         fill(model);
         model.eval();
-        using var noGrad = torch.no_grad();
-        var actual = model.call(input()).data<float>();
+        using var noGrad = no_grad();
+        var actual = model.call(input()).data<float>().ToArray();
         var tolerance = 1e-4 * expected.Max(Math.Abs);
         Assert.Equal(expected.Length, actual.Length);
         for (var i = 0; i < expected.Length; i++)
@@ -33,14 +31,14 @@ internal static class GoldenWeights
     /// Floating-point state-dict tensor k, element i: v = sin(0.7 i + 1.3 k), scaled to v·√(3 / fan-in) for
     /// weights of rank ≥ 2, 1 + 0.1 v for other weights and running variances, 0.1 v otherwise.
     /// </summary>
-    public static void FillByIndex(Module model)
+    public static void FillByIndex(nn.Module model)
     {
-        using var noGrad = torch.no_grad();
+        using var noGrad = no_grad();
         var k = 0;
         foreach (var (key, tensor) in model.state_dict())
         {
             var index = k++;
-            if (!tensor.dtype.IsFloatingPoint()) continue;
+            if (!tensor.is_floating_point()) continue;
             var shape = tensor.shape;
             var values = new float[tensor.numel()];
             var weightScale = shape.Length >= 2 ? Math.Sqrt(3.0 / (values.Length / shape[0])) : 0;
@@ -68,9 +66,9 @@ internal static class GoldenWeights
     /// running variances 1 + 0.25 (1 + s), running means and biases 0.1 s, other vectors 1 + 0.2 s, weights
     /// s·2 / √fan-in.
     /// </summary>
-    public static void FillByName(Module model)
+    public static void FillByName(nn.Module model)
     {
-        using var noGrad = torch.no_grad();
+        using var noGrad = no_grad();
         foreach (var (name, tensor) in model.state_dict())
         {
             if (name.EndsWith("num_batches_tracked", StringComparison.Ordinal)) continue;

@@ -1,5 +1,3 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 
 namespace ModelZoo.Zoo.Tests;
 
@@ -11,21 +9,27 @@ namespace ModelZoo.Zoo.Tests;
 internal static class MacCounter
 {
     /// <summary>Runs <paramref name="model"/> on <paramref name="input"/>; returns the output and the MACs per sample.</summary>
-    public static (Tensor Output, long Macs) Run(TensorModule model, Tensor input)
+    public static (Tensor Output, long Macs) Run(nn.Module<Tensor, Tensor> model, Tensor input)
     {
         long macs = 0;
         var batch = input.shape[0];
-        var hooks = new List<IDisposable>();
+        var removers = new List<Action>();
         foreach (var (_, module) in model.named_modules())
             switch (module)
             {
                 case Conv2d conv:
-                    hooks.Add(conv.register_forward_hook((_, _, output) =>
-                        macs += output.numel() / batch * (conv.InChannels / conv.Groups) * conv.KernelSize.Item1 * conv.KernelSize.Item2));
+                    removers.Add(conv.register_forward_hook((_, _, output) =>
+                    {
+                        macs += output.numel() / batch * (conv.in_channels / conv.groups) * conv.kernel_size[0] * conv.kernel_size[1];
+                        return null!;
+                    }).remove);
                     break;
                 case Linear linear:
-                    hooks.Add(linear.register_forward_hook((_, x, _) =>
-                        macs += x.numel() / x.shape[^1] / batch * linear.InFeatures * linear.OutFeatures));
+                    removers.Add(linear.register_forward_hook((_, x, _) =>
+                    {
+                        macs += x.numel() / x.shape[^1] / batch * linear.in_features * linear.out_features;
+                        return null!;
+                    }).remove);
                     break;
             }
         try
@@ -35,7 +39,7 @@ internal static class MacCounter
         }
         finally
         {
-            foreach (var hook in hooks) hook.Dispose();
+            foreach (var remove in removers) remove();
         }
     }
 }

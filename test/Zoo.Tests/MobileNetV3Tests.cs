@@ -1,4 +1,3 @@
-using ModelZoo.Torch;
 
 namespace ModelZoo.Zoo.Tests;
 
@@ -42,7 +41,7 @@ public sealed class MobileNetV3Tests
     [Fact]
     public void ResetClassifierKeepsTheHiddenLayer()
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = ModelChecks.Create("mobilenet_v3_small");
         var hidden = model.state_dict()["classifier.0.weight"].clone();
         model.ResetClassifier(5);

@@ -1,6 +1,4 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
-using F = ModelZoo.Torch.torch.nn.functional;
+using ModelZoo.Zoo.Layers;
 
 namespace ModelZoo.Zoo.Tests;
 
@@ -17,7 +15,7 @@ internal static class ModelChecks
     /// <summary>1000 classes, 3×224×224: the exact parameter count, conv+FC MACs within 1%, finite logits [1, 1000].</summary>
     public static void ImageNetSizes(string name, long parameters, double mmacs, ModelOptions? options = null)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Create(name, options);
         Assert.Equal(parameters, model.ParameterCount());
         var macs = ForwardAt224(model);
@@ -27,7 +25,7 @@ internal static class ModelChecks
     /// <summary>The exact conv+FC MACs per image at 1000 classes and 3×224×224 (with the checks of <see cref="ImageNetSizes"/>).</summary>
     public static long MacsAt224(string name)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Create(name);
         return ForwardAt224(model);
     }
@@ -37,7 +35,7 @@ internal static class ModelChecks
     {
         Assert.False(model.Options.UsesSmallInput);
         model.eval();
-        using var noGrad = torch.no_grad();
+        using var noGrad = no_grad();
         var (output, macs) = MacCounter.Run(model, torch.randn([1, 3, 224, 224]));
         Assert.Equal([1L, 1000L], output.shape);
         Assert.True(output.all_finite(), $"{model.Name} gives non-finite logits at 224 px");
@@ -50,7 +48,7 @@ internal static class ModelChecks
     /// </summary>
     public static void SmallInputs(string name)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var large = Create(name, new ModelOptions { NumClasses = 10 });
         var stemWeight = large.named_parameters().First().parameter;
         foreach (var (channels, size) in new[] { (3, 32), (1, 28) })
@@ -59,7 +57,7 @@ internal static class ModelChecks
             Assert.True(model.Options.UsesSmallInput);
             Assert.Equal(large.ParameterCount() - stemWeight.numel() / 3 * (3 - channels), model.ParameterCount());
             model.eval();
-            using var noGrad = torch.no_grad();
+            using var noGrad = no_grad();
             var output = model.call(torch.randn([2, channels, size, size]));
             Assert.Equal([2L, 10L], output.shape);
             Assert.True(output.all_finite(), $"{name} gives non-finite logits at {channels}×{size}×{size}");
@@ -79,9 +77,9 @@ internal static class ModelChecks
     /// <summary>The shape of the feature map of <paramref name="model"/>, in eval mode, for a random batch of 2 of its input size.</summary>
     public static long[] FeatureMapShape(ClassificationModel model)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         model.eval();
-        using var noGrad = torch.no_grad();
+        using var noGrad = no_grad();
         var (channels, size) = (model.Options.InChannels, model.Options.InputSize);
         return model.ForwardFeatures(torch.randn([2, channels, size, size])).shape;
     }
@@ -89,13 +87,13 @@ internal static class ModelChecks
     /// <summary>Train mode, 42 classes, a 32 px batch of 2: every parameter gets a non-zero gradient.</summary>
     public static void EveryParameterGetsAGradient(string name)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         torch.manual_seed(7);
         using var model = Create(name, new ModelOptions { NumClasses = 42, InputSize = 32 });
         model.train();
         var logits = model.call(torch.randn([2, 3, 32, 32]));
         Assert.Equal([2L, 42L], logits.shape);
-        F.cross_entropy(logits, torch.tensor(new long[] { 3, 41 }, 2)).backward();
+        F.cross_entropy(logits, torch.tensor(new long[] { 3, 41 })).backward();
         foreach (var (parameterName, parameter) in model.named_parameters())
         {
             var grad = parameter.grad;
@@ -107,12 +105,12 @@ internal static class ModelChecks
     /// <summary>One plain SGD step of <paramref name="learningRate"/> on a fixed 32 px batch (train mode, the same dropout mask) lowers the loss.</summary>
     public static void SgdStepLowersLoss(string name, double learningRate)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         torch.manual_seed(11);
         using var model = Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
         model.train();
         var input = torch.randn([4, 3, 32, 32]);
-        var target = torch.tensor(new long[] { 0, 3, 5, 9 }, 4);
+        var target = torch.tensor(new long[] { 0, 3, 5, 9 });
         double Loss(bool backward)
         {
             torch.manual_seed(5);
@@ -121,9 +119,9 @@ internal static class ModelChecks
             return loss.item<float>();
         }
         var before = Loss(backward: true);
-        using (torch.no_grad())
+        using (no_grad())
             foreach (var parameter in model.parameters())
-                parameter.sub_(parameter.grad!, alpha: learningRate);
+                parameter.add_(parameter.grad!, alpha: -learningRate);
         var after = Loss(backward: false);
         Assert.True(after < before, $"{name}: loss {before} → {after} after one SGD step");
     }
@@ -134,7 +132,7 @@ internal static class ModelChecks
     /// </summary>
     public static void ResetClassifierChangesOutputWidth(string name)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = ResetTo7Classes(name);
         Assert.Equal(7, model.NumClasses);
         using var fresh = Create(name, new ModelOptions { NumClasses = 7, InputSize = 32 });
@@ -144,7 +142,7 @@ internal static class ModelChecks
             model.state_dict().Select(e => (e.Key, string.Join(",", e.Value.shape))));
         Assert.Equal(7, model.parameters().Last().shape[0]);
         Assert.All(model.named_modules(), m => Assert.False(m.module.training, $"{m.name} is in training mode after the reset"));
-        using var noGrad = torch.no_grad();
+        using var noGrad = no_grad();
         var output = model.call(torch.randn([2, 3, 32, 32]));
         Assert.Equal([2L, 7L], output.shape);
         Assert.True(output.all_finite(), $"{name} gives non-finite logits after the reset");
@@ -153,7 +151,7 @@ internal static class ModelChecks
     /// <summary>The classifier ResetClassifier makes starts as torchvision's MobileNet init: its bias, the last parameter, is 0.</summary>
     public static void ResetClassifierStartsWithZeroBias(string name)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = ResetTo7Classes(name);
         var (_, bias) = model.named_parameters().Last();
         Assert.Equal([7L], bias.shape);
@@ -166,7 +164,7 @@ internal static class ModelChecks
     /// </summary>
     public static void ResetClassifierReplacesTheLinear(string name, string linear)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
         var before = model.ParameterCount();
         model.ResetClassifier(7);
@@ -191,14 +189,14 @@ internal static class ModelChecks
     public static void ForwardDisposesItsIntermediates(string name)
     {
         using var model = Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var input = torch.randn([2, 3, 32, 32]);
         foreach (var training in new[] { true, false })
         {
             model.train(training);
-            using (training ? null : torch.no_grad())
+            using (training ? null : no_grad())
                 model.call(input).Dispose();
-            Assert.Equal(1, scope.Count);
+            Assert.Equal(1, scope.DisposablesCount);
         }
     }
 
@@ -209,14 +207,14 @@ internal static class ModelChecks
     /// </summary>
     public static void InitializationIsTorchvisionsMobileNet(string name)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         torch.manual_seed(3);
         using var model = Create(name);
         foreach (var (_, module) in model.named_modules())
         {
             (Tensor? weight, Tensor? bias, double rms) = module switch
             {
-                Conv2d conv => (conv.weight, conv.bias, Math.Sqrt(2.0 / (conv.OutChannels * conv.KernelSize.Item1 * conv.KernelSize.Item2))),
+                Conv2d conv => (conv.weight, conv.bias, Math.Sqrt(2.0 / (conv.out_channels * conv.kernel_size[0] * conv.kernel_size[1]))),
                 Linear linear => (linear.weight, linear.bias, 0.01),
                 BatchNorm2d bn => (bn.weight!, bn.bias, double.NaN),
                 _ => (null, null, 0),
@@ -236,7 +234,7 @@ internal static class ModelChecks
     /// </summary>
     public static void StateDictMatchesReference(string name, string referenceFile)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Create(name);
         var expected = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Reference", referenceFile))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))

@@ -46,12 +46,12 @@ public sealed class RegisteredModelTests
     {
         foreach (var smallInput in new[] { true, false })
         {
-            using var scope = Torch.torch.NewDisposeScope();
+            using var scope = NewDisposeScope();
             using var model = ModelChecks.Create(name, new ModelOptions { NumClasses = 3, SmallInput = smallInput });
             model.eval();
-            using var noGrad = Torch.torch.no_grad();
+            using var noGrad = no_grad();
             Assert.Equal(1, model.MinimumInputSize);
-            Assert.Equal([1L, 3L], model.forward(Torch.torch.zeros([1, 3, 1, 1])).shape);
+            Assert.Equal([1L, 3L], model.forward(torch.zeros([1, 3, 1, 1])).shape);
         }
     }
 

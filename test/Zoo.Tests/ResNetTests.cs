@@ -1,4 +1,3 @@
-using ModelZoo.Torch;
 using ModelZoo.Zoo.Families;
 
 namespace ModelZoo.Zoo.Tests;
@@ -12,7 +11,7 @@ public sealed class ResNetTests
     [InlineData(50, 25_557_032)]
     public void WithoutAttentionItHasTorchvisionsParameterCount(int depth, long expected)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = new ResNet(new ModelOptions(), depth);
         Assert.Equal(expected, model.ParameterCount());
     }

@@ -1,4 +1,3 @@
-using ModelZoo.Torch;
 using ModelZoo.Zoo.Families;
 using static ModelZoo.Zoo.Tests.ModelChecks;
 
@@ -22,7 +21,7 @@ public sealed class SEResNetTests
     [InlineData("se_resnet50", 28_088_024)]
     public void ParameterCountMatchesReferenceTableInBothInputModes(string name, long expected)
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Create(name);
         Assert.Equal(expected, model.ParameterCount());
         using var small = Create(name, new ModelOptions { InputSize = 32 });
@@ -58,7 +57,7 @@ public sealed class SEResNetTests
     [Fact]
     public void SeSitsInEveryBlockWithBiasedConvsNamedLikeTorchvision()
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         using var model = Create("se_resnet50");
         var keys = model.state_dict().Keys.ToList();
         Assert.Equal(16, keys.Count(k => k.EndsWith(".se.fc1.weight", StringComparison.Ordinal)));
@@ -73,8 +72,8 @@ public sealed class SEResNetTests
     [Fact]
     public void SmallInputModeKeepsTheSevenBySevenStemAndDropsTheDownsampling()
     {
-        using var scope = torch.NewDisposeScope();
-        using var noGrad = torch.no_grad();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
         using var model = Create("se_resnet18", new ModelOptions { InputSize = 32 });
         model.eval();
         Assert.Equal([64L, 3, 7, 7], model.state_dict()["conv1.weight"].shape);
@@ -84,7 +83,7 @@ public sealed class SEResNetTests
     [Fact]
     public void DropoutOptionActsBeforeFcInTraining()
     {
-        using var scope = torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         var features = torch.rand([4, 512, 1, 1]);
         using var plain = Create("se_resnet18", new ModelOptions { InputSize = 32 });
         using var dropped = Create("se_resnet18", new ModelOptions { InputSize = 32, Dropout = 0.5 });

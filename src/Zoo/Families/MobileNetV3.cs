@@ -82,7 +82,7 @@ public sealed class MobileNetV3 : ClassificationModel
 
         public override Tensor forward(Tensor input)
         {
-            using var features = activation.call(hidden.call(input));
+            using var features = activation.CallAndRelease(hidden.call(input));
             using var dropped = dropout.call(features);
             return Logits.call(dropped);
         }

@@ -44,7 +44,7 @@ file abstract class ResidualBlock : ZooModule
     {
         using var attended = attention?.call(branch);
         using var shortcut = downsample?.call(input);
-        return relu.call((attended ?? branch).add(shortcut ?? input));
+        return relu.CallAndRelease((attended ?? branch).add(shortcut ?? input));
     }
 }
 
@@ -72,7 +72,7 @@ file sealed class BasicBlock : ResidualBlock
     public override Tensor forward(Tensor input)
     {
         using var c1 = conv1.call(input);
-        using var h1 = relu.call(bn1.call(c1));
+        using var h1 = relu.CallAndRelease(bn1.call(c1));
         using var c2 = conv2.call(h1);
         using var branch = bn2.call(c2);
         return Merge(branch, input, relu);
@@ -107,9 +107,9 @@ file sealed class Bottleneck : ResidualBlock
     public override Tensor forward(Tensor input)
     {
         using var c1 = conv1.call(input);
-        using var h1 = relu.call(bn1.call(c1));
+        using var h1 = relu.CallAndRelease(bn1.call(c1));
         using var c2 = conv2.call(h1);
-        using var h2 = relu.call(bn2.call(c2));
+        using var h2 = relu.CallAndRelease(bn2.call(c2));
         using var c3 = conv3.call(h2);
         using var branch = bn3.call(c3);
         return Merge(branch, input, relu);
@@ -198,7 +198,7 @@ public sealed class ResNet : ClassificationModel
     public override Tensor ForwardFeatures(Tensor input)
     {
         using var c1 = conv1.call(input);
-        using var stem = relu.call(bn1.call(c1));
+        using var stem = relu.CallAndRelease(bn1.call(c1));
         var x = maxpool.call(stem);
         foreach (var layer in layers)
         {

@@ -65,11 +65,11 @@ public sealed class ShuffleNetV1 : ClassificationModel
             using var reduced = branchMain1.call(input);
             using var shuffled = shuffle is null ? reduced.alias() : shuffle.call(reduced);
             var main = branchMain2.call(shuffled);
-            if (branchProj is null) return F.relu(main.add_(input), inplace: true);
+            if (branchProj is null) return main.add_(input).relu_();
             using (main)
             {
                 using var shortcut = branchProj.call(input);
-                return cat([shortcut, F.relu(main, inplace: true)], 1);
+                return cat([shortcut, main.relu_()], 1);
             }
         }
     }

@@ -60,9 +60,9 @@ public sealed class SqueezeNet : ClassificationModel
 
         public override Tensor forward(Tensor input)
         {
-            using var squeezed = squeezeActivation.call(squeeze.call(input));
-            using var wide = expand1x1Activation.call(expand1x1.call(squeezed));
-            using var narrow = expand3x3Activation.call(expand3x3.call(squeezed));
+            using var squeezed = squeezeActivation.CallAndRelease(squeeze.call(input));
+            using var wide = expand1x1Activation.CallAndRelease(expand1x1.call(squeezed));
+            using var narrow = expand3x3Activation.CallAndRelease(expand3x3.call(squeezed));
             var output = cat([wide, narrow], 1);
             if (identityBypass) return output.add_(input);
             if (bypass is null) return output;

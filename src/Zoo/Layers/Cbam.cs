@@ -30,13 +30,13 @@ public sealed class ChannelAttention : ZooModule
         using var max = F.adaptive_max_pool2d(input, [1, 1]);
         using var avgScores = Mlp(avg);
         using var maxScores = Mlp(max);
-        using var weights = F.sigmoid(avgScores.add(maxScores), inplace: true);
+        using var weights = avgScores.add(maxScores).sigmoid_();
         return input.mul(weights);
     }
 
     private Tensor Mlp(Tensor descriptor)
     {
-        using var hidden = F.relu(fc1.call(descriptor), inplace: true);
+        using var hidden = fc1.call(descriptor).relu_();
         return fc2.call(hidden);
     }
 }
@@ -65,7 +65,7 @@ public sealed class SpatialAttention : ZooModule
         using var maxValues = max;
         indexes.Dispose();
         using var descriptor = cat([avg, maxValues], 1);
-        using var weights = F.sigmoid(conv1.call(descriptor), inplace: true);
+        using var weights = conv1.call(descriptor).sigmoid_();
         return input.mul(weights);
     }
 }

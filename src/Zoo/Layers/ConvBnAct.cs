@@ -61,6 +61,6 @@ public sealed class ConvBnAct : ZooModule
         Tensor x;
         using (var convolved = conv.call(input)) x = bn.call(convolved);
         // In place on a fresh tensor: saves one allocation per block.
-        return activation is null ? x : activation.call(x);
+        return activation is null ? x : activation.CallAndRelease(x);
     }
 }

@@ -14,7 +14,8 @@ internal static class MobileNetInit
     public static void Apply(nn.Module root)
     {
         using var noGrad = no_grad();
-        foreach (var (_, module) in root.named_modules())
+        // TorchSharp's named_modules leaves out the module itself (PyTorch's includes it): a fresh Linear is its own only module.
+        foreach (var module in root.named_modules().Select(m => m.module).Prepend(root))
             switch (module)
             {
                 case Conv2d conv:

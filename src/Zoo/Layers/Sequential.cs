@@ -7,10 +7,10 @@ namespace ModelZoo.Zoo.Layers;
 /// Runs its modules in order (torch.nn.Sequential), named "0", "1", … unless named explicitly.
 /// </summary>
 /// <remarks>
-/// TorchSharp's own Sequential disposes every intermediate output, including one an in-place module
-/// (ReLU(inplace: true)) handed back as the very tensor it was given, which then reaches the next module
-/// disposed. This one frees an intermediate only when the next module returned a different tensor, so the
-/// zoo's in-place activations keep saving their allocation.
+/// TorchSharp has a Sequential, but its state dict lists the parameters of the whole subtree before any
+/// buffer, and the zoo's keys must come in PyTorch's order (<see cref="ZooModule.state_dict"/>); this one is
+/// a <see cref="ZooModule"/> and can also replace a layer in place (<see cref="Set"/>). Like TorchSharp's,
+/// it frees each intermediate once the next module has run, unless that module handed back the same tensor.
 /// </remarks>
 public sealed class Sequential : ZooModule, IEnumerable<nn.Module<Tensor, Tensor>>
 {

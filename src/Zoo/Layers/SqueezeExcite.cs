@@ -33,9 +33,9 @@ public sealed class SqueezeExcite : ZooModule
     public override Tensor forward(Tensor input)
     {
         using var pooled = F.adaptive_avg_pool2d(input, 1);
-        using var reduced = F.relu(fc1.call(pooled), inplace: true);
-        using var scores = fc2.call(reduced);
-        using var weights = gate == GateActivation.Sigmoid ? F.sigmoid(scores, inplace: true) : F.hardsigmoid(scores, inplace: true);
+        using var reduced = fc1.call(pooled).relu_();
+        var scores = fc2.call(reduced);
+        using var weights = gate == GateActivation.Sigmoid ? scores.sigmoid_() : scores.hardsigmoid_();
         return input.mul(weights);
     }
 }

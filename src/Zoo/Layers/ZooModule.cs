@@ -16,6 +16,21 @@ public abstract class ZooModule : nn.Module<Tensor, Tensor>
     /// </summary>
     protected override void RegisterComponents() { }
 
+    /// <summary>
+    /// The state dict in PyTorch's order: each module's own parameters and buffers, then its children's, depth
+    /// first. TorchSharp lists every parameter of the tree before any buffer; the keys are the same, but
+    /// files exported for PyTorch and anything that walks a state dict by position expect PyTorch's order.
+    /// </summary>
+    public override Dictionary<string, Tensor> state_dict(Dictionary<string, Tensor>? destination = null, string? prefix = null)
+    {
+        destination ??= [];
+        string Key(string name) => string.IsNullOrEmpty(prefix) ? name : prefix + "." + name;
+        foreach (var (name, parameter) in named_parameters(recurse: false)) destination.TryAdd(Key(name), parameter);
+        foreach (var (name, buffer) in named_buffers(recurse: false, include_nonpersistent: false)) destination.TryAdd(Key(name), buffer);
+        foreach (var (name, child) in named_children()) child.state_dict(destination, Key(name));
+        return destination;
+    }
+
     /// <summary>Registers <paramref name="module"/> as the child <paramref name="name"/> and returns it.</summary>
     protected T Register<T>(string name, T module) where T : nn.Module
     {

@@ -1,3 +1,0 @@
-global using ModelZoo.Torch.Tests.Support;
-// PyTorch's usual alias: F.conv2d, F.relu, ...
-global using F = ModelZoo.Torch.torch.nn.functional;
