@@ -1,15 +1,18 @@
 using System.Globalization;
-using ModelZoo.Torch;
+using TorchSharp;
 
 namespace ModelZoo.Bench.Soak;
 
-/// <summary>The process's memory at one step: resident set (native and managed), managed heap, live tensor handles.</summary>
+/// <summary>
+/// The process's memory at one step: resident set (native and managed), managed heap, live tensor handles (TorchSharp's
+/// count for the calling thread, the training thread).
+/// </summary>
 internal sealed record MemorySample(int Step, double Seconds, double RssMiB, double ManagedMiB, long LiveTensors)
 {
     public const string Header = "step,seconds,rss_mib,managed_mib,live_tensors";
 
     public static MemorySample Take(int step, double seconds) =>
-        new(step, seconds, ResidentKiB() / 1024.0, GC.GetTotalMemory(forceFullCollection: false) / (1024.0 * 1024), TensorStatistics.Live);
+        new(step, seconds, ResidentKiB() / 1024.0, GC.GetTotalMemory(forceFullCollection: false) / (1024.0 * 1024), DisposeScopeManager.Statistics.ThreadTotalLiveCount);
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Step},{Seconds:F1},{RssMiB:F1},{ManagedMiB:F1},{LiveTensors}");

@@ -1,7 +1,9 @@
 // Soak benchmark: trains a small model for many steps (20,000 by default) on Fashion-MNIST with everything a long
 // run does every epoch (validation, EMA, precise BN, checkpoints), sampling resident memory (VmRSS) and the live
 // tensor count as it goes, and reports how much memory grew after warm-up. Exit code 1 when it grew by the
-// --max-growth percentage or more, or when the live tensor count differs between epoch ends.
+// --max-growth percentage or more, or when the live tensor count differs between epoch ends. Batches are built on
+// the training thread, so TorchSharp's per-thread count sees every tensor made and freed (its process-wide count
+// would also keep each tensor a Parameter was made from, and every validation builds a folded copy of the model).
 //
 //   dotnet bench/Soak/bin/Release/net10.0/soak.dll [--steps 20000] [--epoch-steps 500] [--batch-size 8]
 //       [--architecture mobilenet_v1_x0_25] [--sample-every 250] [--warmup 0.1] [--threads N] [--csv FILE] [--max-growth 5]
@@ -13,10 +15,11 @@ using ModelZoo.Bench.Soak;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
+using TorchSharp;
 
 var settings = SoakSettings.Parse(args);
-ThreadDefaults.Apply(settings.Threads);
+ThreadPolicy.Apply(settings.Threads);
 var data = DataSource.Open("fashion-mnist");
 var train = data.Train.Take(settings.EpochSteps * settings.BatchSize);
 var test = data.Test.Take(500);
@@ -33,6 +36,7 @@ var options = new TrainerOptions
     KeepCheckpoints = 2,
     Device = "cpu",
     Seed = 1,
+    Workers = 0,
 };
 
 var trainer = new Trainer(options);
@@ -47,7 +51,7 @@ trainer.StepCompleted += _ =>
     samples.Add(sample);
     Console.WriteLine(sample);
 };
-trainer.EpochCompleted += _ => liveAtEpochEnd.Add(TensorStatistics.Live);
+trainer.EpochCompleted += _ => liveAtEpochEnd.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
 
 Console.WriteLine($"soak: {settings.Architecture}, {settings.Steps} steps of {settings.BatchSize} images " +
                   $"({options.Epochs} epochs of {settings.EpochSteps} steps), {torch.get_num_threads()} threads, libtorch {torch.__version__}");

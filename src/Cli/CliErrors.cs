@@ -1,10 +1,11 @@
-using ModelZoo.Torch;
+using System.Runtime.InteropServices;
 
 namespace ModelZoo.Cli;
 
 /// <summary>
 /// Turns user errors (bad arguments, missing or malformed files, libtorch's complaints about
-/// shapes) into one line on stderr and a non-zero exit code; no stack traces for those.
+/// shapes, which TorchSharp raises as <see cref="ExternalException"/>) into one line on stderr and a
+/// non-zero exit code; no stack traces for those.
 /// </summary>
 internal static class CliErrors
 {
@@ -25,7 +26,7 @@ internal static class CliErrors
     }
 
     internal static bool IsUserError(Exception e) => e is ArgumentException or FileNotFoundException
-        or DirectoryNotFoundException or InvalidDataException or TorchException or UnauthorizedAccessException
+        or DirectoryNotFoundException or InvalidDataException or ExternalException or UnauthorizedAccessException
         or IOException or InvalidOperationException or FormatException or DllNotFoundException;
 
     private static string OneLine(string message)

@@ -5,7 +5,9 @@ using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
+using TorchSharp;
+using static TorchSharp.torch;
 using ModelZoo.Zoo;
 using Spectre.Console;
 
@@ -31,7 +33,7 @@ internal sealed class TrainingRun(string architecture, IImageDataset train, IIma
         IReadOnlyList<SkippedImage> skipped = [.. result.SkippedImages.Concat(skippedInTest).DistinctBy(image => image.Path)];
 
         var modelPath = Path.Combine(outDirectory, "model.mzmodel");
-        model.to(Device.CPU);
+        model.to(CPU);
         model.to(MemoryFormat.Contiguous);
         ModelFile.Save(new TrainedModel(model, train.ClassNames, preprocessing), modelPath);
         var historyPath = Path.Combine(outDirectory, "history.json");

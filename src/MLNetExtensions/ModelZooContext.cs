@@ -1,4 +1,5 @@
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
+using static TorchSharp.torch;
 
 namespace ModelZoo.MLNetExtensions;
 
@@ -16,14 +17,14 @@ public sealed class ModelZooContext
     /// <param name="seed">Root of every random stream (weights, order, augmentation, splits); null picks one at random, as ML.NET does.</param>
     /// <param name="device">"auto" (CUDA when available, else the CPU), "cpu", "cuda" or "cuda:N".</param>
     /// <param name="threads">libtorch intra-op threads; null is ModelZoo's default (every logical processor, or MODELZOO_THREADS).</param>
-    /// <exception cref="ArgumentException">The device is unknown or CUDA is asked for but not available.</exception>
+    /// <exception cref="ArgumentException">The device is unknown or CUDA is asked for but not available (<see cref="DevicePolicy.Resolve"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> is less than 1.</exception>
     public ModelZooContext(int? seed = null, string device = "auto", int? threads = null)
     {
         ResolveDevice(device);
         Seed = seed ?? Random.Shared.Next();
         Device = device;
-        Threads = ThreadDefaults.Apply(threads);
+        Threads = ThreadPolicy.Apply(threads);
         Data = new DataCatalog(this);
         Transforms = new TransformsCatalog(this);
         MulticlassClassification = new MulticlassClassificationCatalog();
@@ -51,15 +52,10 @@ public sealed class ModelZooContext
     /// <summary>Saving, loading and prediction engines.</summary>
     public ModelOperationsCatalog Model { get; }
 
-    /// <summary>The device a setting means here; "cuda" on a machine without CUDA is an error, not a silent fallback.</summary>
+    /// <summary>The device a setting means here (<see cref="DevicePolicy.Resolve"/>): "cuda" without CUDA is an error, not a silent fallback.</summary>
     internal static Device ResolveDevice(string setting)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(setting, nameof(setting));
-        if (setting.Trim().Equals("auto", StringComparison.OrdinalIgnoreCase))
-            return torch.cuda.is_available() ? Torch.Device.CUDA : Torch.Device.CPU;
-        var device = Torch.Device.Parse(setting);
-        if (device.Type == DeviceType.CUDA && !torch.cuda.is_available())
-            throw new ArgumentException($"device '{setting}' asked for, but CUDA is not available here; use \"cpu\" or \"auto\"", nameof(setting));
-        return device;
+        return DevicePolicy.Resolve(setting);
     }
 }

@@ -1,5 +1,5 @@
 // A saved pipeline is one ModelZoo model file (.mzmodel, see Pipelines/Persistence/ModelFile.cs), itself a
-// TensorFile (versioned, CRC-checked, written atomically; layout in Torch/Serialization/TensorFile.cs):
+// TensorFile (versioned, CRC-checked, written atomically; layout in TorchSharpAdditions/Serialization/TensorFile.cs):
 //
 //   tensors   "model.<state-dict key>"      the network's weights and batch-norm statistics
 //   metadata  kind = "model", format_version  ModelFile's own entries: architecture, model_options (JSON),
@@ -19,9 +19,10 @@ using System.Text.Json;
 using ModelZoo.MLNetExtensions.Trainers;
 using ModelZoo.MLNetExtensions.Transforms;
 using ModelZoo.Pipelines.Persistence;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Serialization;
+using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.MLNetExtensions;
 

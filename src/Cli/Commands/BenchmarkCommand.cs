@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Pipelines.Benchmarks;
 using ModelZoo.Pipelines.Training;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
 using Spectre.Console;
 
@@ -38,8 +38,8 @@ internal static class BenchmarkCommand
         };
         command.SetAction(result =>
         {
-            var threadCount = ThreadDefaults.Apply(result.GetValue(threads));
-            var target = new TrainerOptions { Device = result.GetValue(device)! }.ResolveDevice();
+            var threadCount = ThreadPolicy.Apply(result.GetValue(threads));
+            var target = DevicePolicy.Resolve(result.GetValue(device)!);
             var names = result.GetValue(architectures) ?? [];
             var asJson = result.GetValue(json);
             object results;

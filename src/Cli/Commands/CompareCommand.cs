@@ -4,7 +4,7 @@ using ModelZoo.Pipelines.Comparison;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 using Spectre.Console;
 
 namespace ModelZoo.Cli.Commands;
@@ -45,7 +45,7 @@ internal static class CompareCommand
         };
         command.SetAction(result =>
         {
-            ThreadDefaults.Apply(result.GetValue(threads));
+            ThreadPolicy.Apply(result.GetValue(threads));
             var names = result.GetValue(architectures) is { Length: > 0 } given ? given : DefaultArchitectures;
             var seedValue = result.GetValue(seed);
             var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), seedValue);

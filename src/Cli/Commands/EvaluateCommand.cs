@@ -3,7 +3,8 @@ using System.Text.Json;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Training;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
+using TorchSharp;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -28,13 +29,13 @@ internal static class EvaluateCommand
         };
         command.SetAction(result =>
         {
-            ThreadDefaults.Apply(result.GetValue(threads));
+            ThreadPolicy.Apply(result.GetValue(threads));
             using var trained = ModelFile.Load(result.GetValue(model)!);
             var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), result.GetValue(seed), trained.Preprocessing.Channels);
             if (opened.ClassNames.Count != trained.ClassNames.Count)
                 throw new ArgumentException($"the model predicts {trained.ClassNames.Count} classes but the data has {opened.ClassNames.Count}");
             var test = TrainCommand.Limit(opened.Test, result.GetValue(limitTest));
-            var targetDevice = new Pipelines.Training.TrainerOptions { Device = result.GetValue(device)! }.ResolveDevice();
+            var targetDevice = DevicePolicy.Resolve(result.GetValue(device)!);
             trained.Model.to(targetDevice);
             List<SkippedImage> skipped = [];
             var skipping = CommonOptions.ParseBadImages(result.GetValue(badImages)!) == BadImagePolicy.Skip;

@@ -1,26 +1,32 @@
 using System.CommandLine;
 using System.Text.Json;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 
 namespace ModelZoo.Cli.Commands;
 
-/// <summary><c>modelzoo info</c>: the libtorch build, devices, threads and where the native library is.</summary>
+/// <summary>
+/// <c>modelzoo info</c>: what the tensor engine runs on (<see cref="TorchInfo"/>): libtorch and TorchSharp versions,
+/// backend, whether the libstdc++ compatibility library is loaded, threads, CUDA devices, the native library.
+/// </summary>
 internal static class InfoCommand
 {
     internal static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print machine-readable JSON." };
-        var command = new Command("info", "Show the libtorch version, devices, thread count and native library path.") { json };
+        var command = new Command("info",
+            "Show the libtorch and TorchSharp versions, backend, compatibility library, thread count, devices and native library path.") { json };
         command.SetAction(result =>
         {
-            var facts = new Dictionary<string, object?>
+            var info = TorchInfo.Current();
+            var facts = new Dictionary<string, object>
             {
-                ["libtorch"] = torch.__version__,
-                ["build"] = torch.build_info,
-                ["cuda_available"] = torch.cuda.is_available(),
-                ["cuda_devices"] = torch.cuda.device_count(),
-                ["threads"] = torch.get_num_threads(),
-                ["native_library"] = torch.native_library_path,
+                ["libtorch"] = info.LibTorch,
+                ["torchsharp"] = info.TorchSharp,
+                ["backend"] = info.Backend,
+                ["compatibility_library"] = info.CompatibilityLibrary,
+                ["threads"] = info.Threads,
+                ["cuda_devices"] = info.CudaDevices,
+                ["native_library"] = info.NativeLibrary,
                 ["dotnet"] = Environment.Version.ToString(),
             };
             if (result.GetValue(json))
@@ -28,7 +34,8 @@ internal static class InfoCommand
                 Console.WriteLine(JsonSerializer.Serialize(facts, new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
-            foreach (var (key, value) in facts) Console.WriteLine($"{key,-15} {value}");
+            foreach (var (key, value) in facts)
+                Console.WriteLine($"{key.Replace('_', ' '),-22} {(value is bool yes ? (yes ? "yes" : "no") : value)}");
             return 0;
         });
         return command;

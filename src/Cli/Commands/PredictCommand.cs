@@ -5,7 +5,7 @@ using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Prediction;
 using ModelZoo.Pipelines.Reports;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 using Spectre.Console;
 
 namespace ModelZoo.Cli.Commands;
@@ -24,7 +24,7 @@ internal static class PredictCommand
         var command = new Command("predict", "Classify images with a trained model.") { model, images, top, grid, threads, json };
         command.SetAction(result =>
         {
-            ThreadDefaults.Apply(result.GetValue(threads));
+            ThreadPolicy.Apply(result.GetValue(threads));
             var paths = result.GetValue(images)!;
             using var trained = ModelFile.Load(result.GetValue(model)!);
             using var predictor = new Predictor(trained);

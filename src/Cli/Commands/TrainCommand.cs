@@ -5,7 +5,7 @@ using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
 using Spectre.Console;
 
@@ -49,7 +49,7 @@ internal static class TrainCommand
         };
         command.SetAction(result =>
         {
-            ThreadDefaults.Apply(result.GetValue(threads));
+            ThreadPolicy.Apply(result.GetValue(threads));
             var seedValue = result.GetValue(seed);
             var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), seedValue);
             var train = Limit(opened.Train, result.GetValue(limitTrain));

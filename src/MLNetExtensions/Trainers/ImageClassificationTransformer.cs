@@ -3,9 +3,10 @@ using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Prediction;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
 using ModelZoo.Zoo;
-using F = ModelZoo.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace ModelZoo.MLNetExtensions.Trainers;
 
@@ -81,7 +82,7 @@ public sealed class ImageClassificationTransformer : ITransformer
             using var _ = batch;
             using var inference = torch.inference_mode();
             var logits = prepared.call(batch.Input.to(device));
-            var probabilities = F.softmax(logits, 1).to(ScalarType.Float32).cpu().data<float>();
+            var probabilities = F.softmax(logits, 1).to(ScalarType.Float32).cpu().data<float>().ToArray();
             for (var i = 0; i < batch.Count; i++) scores[row++] = probabilities.AsSpan(i * classes, classes).ToArray();
         }
         return scores;

@@ -13,7 +13,7 @@ public sealed record BenchmarkResult
     [JsonPropertyName("input_size")] public required int InputSize { get; init; }
     [JsonPropertyName("batch_size")] public required int BatchSize { get; init; }
     [JsonPropertyName("memory_format")] public required string MemoryFormat { get; init; }
-    /// <summary>How freed CPU memory is treated (<see cref="Torch.CpuAllocator"/>) for the first measurement (training when measured): retain, system or thp.</summary>
+    /// <summary>How freed CPU memory is treated (<see cref="TorchSharpAdditions.CpuAllocator"/>) for the first measurement (training when measured): retain, system or thp.</summary>
     [JsonPropertyName("cpu_allocator")] public required string CpuAllocator { get; init; }
     [JsonPropertyName("parameters")] public required long Parameters { get; init; }
     [JsonPropertyName("macs_per_image")] public required long MacsPerImage { get; init; }

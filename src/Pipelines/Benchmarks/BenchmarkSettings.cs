@@ -1,4 +1,5 @@
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Benchmarks;
 
@@ -39,7 +40,7 @@ public sealed record BenchmarkSettings
     public int NumClasses { get; init; } = 1000;
 
     /// <summary>Where to run.</summary>
-    public Device Device { get; init; } = Device.CPU;
+    public Device Device { get; init; } = CPU;
 
     /// <summary>Rejects values that cannot be measured, naming the setting.</summary>
     public BenchmarkSettings Validate()

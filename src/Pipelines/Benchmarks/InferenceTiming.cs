@@ -1,6 +1,6 @@
 using ModelZoo.Pipelines.Prediction;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Benchmarks;
 
@@ -17,7 +17,7 @@ public static class InferenceTiming
     public const int MinimumLatencySamples = 20;
 
     /// <summary>Prepares <paramref name="model"/> for inference and measures it (the model is left as it was).</summary>
-    public static InferenceFigures Measure(TensorModule model, int channels, int size, Device device, int batchSize = 64, int warmup = 2, int iterations = 3)
+    public static InferenceFigures Measure(nn.Module<Tensor, Tensor> model, int channels, int size, Device device, int batchSize = 64, int warmup = 2, int iterations = 3)
     {
         using var prepared = InferenceModel.Prepare(model, device);
         return Measure(prepared, channels, size, device, batchSize, warmup, iterations);

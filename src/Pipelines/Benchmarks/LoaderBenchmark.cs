@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 
 namespace ModelZoo.Pipelines.Benchmarks;
 

@@ -1,7 +1,9 @@
 using ModelZoo.Pipelines.Prediction;
 using ModelZoo.Pipelines.Training;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Benchmarks;
 
@@ -23,7 +25,7 @@ public static class ModelBenchmark
         ProcessMemory.ResetPeak();
         var device = settings.Device;
         var format = settings.MemoryFormat ?? MemoryFormats.Preferred(device);
-        torch.manual_seed(0);
+        torch.random.manual_seed(0);
         // The ImageNet network at any size (no small-input stem), as torchvision builds it, so the figures
         // compare with PyTorch's.
         using var model = ModelRegistry.Default.Create(architecture,
@@ -49,7 +51,7 @@ public static class ModelBenchmark
             InputSize = settings.InputSize,
             BatchSize = settings.BatchSize,
             MemoryFormat = MemoryFormats.Name(format),
-            CpuAllocator = Torch.CpuAllocator.Name(allocator),
+            CpuAllocator = TorchSharpAdditions.CpuAllocator.Name(allocator),
             Parameters = summary.Params,
             MacsPerImage = summary.Macs,
             TrainImagesPerSecond = trainRate,
@@ -70,7 +72,7 @@ public static class ModelBenchmark
         using var optimizer = OptimizerFactory.Create(model, new TrainerOptions { Optimizer = OptimizerKind.AdamW });
         var step = new TrainingStep(model, optimizer);
         using var input = Timing.SyntheticInput(3, settings.InputSize, settings.BatchSize, format, device);
-        using var target = torch.randint(0, settings.NumClasses, [settings.BatchSize], device: device);
+        using var target = torch.randint(0, settings.NumClasses, [settings.BatchSize], dtype: ScalarType.Int64, device: device);
         for (var i = 0; i < settings.Warmup; i++) Timing.Seconds(() => step.Run(input, target), device);
         var seconds = 0.0;
         for (var i = 0; i < settings.Iterations; i++) seconds += Timing.Seconds(() => step.Run(input, target), device);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 
 namespace ModelZoo.Pipelines.Benchmarks;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Benchmarks;
 
@@ -19,7 +21,7 @@ internal static class Timing
         using var scope = torch.NewDisposeScope();
         var clock = Stopwatch.StartNew();
         work();
-        if (device.Type == DeviceType.CUDA) torch.cuda.synchronize(Math.Max(0, device.Index));
+        if (device.type == DeviceType.CUDA) torch.cuda.synchronize(device);
         return clock.Elapsed.TotalSeconds;
     }
 

@@ -4,8 +4,10 @@ using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Comparison;
 
@@ -64,7 +66,7 @@ public sealed class ArchitectureComparison(TrainerOptions options, string output
             var metrics = result.Validation ?? Evaluator.Evaluate(model, test, preprocessing, topK: options.TopK, device: options.ResolveDevice());
             var device = options.ResolveDevice();
             var inference = InferenceTiming.Measure(model, preprocessing.Channels, preprocessing.InputSize, device);
-            model.to(Device.CPU);
+            model.to(CPU);
             model.to(MemoryFormat.Contiguous);
             var summary = ModelSummary.Of(model);
             var modelPath = Path.Combine(outputDirectory, "models", architecture + ".mzmodel");

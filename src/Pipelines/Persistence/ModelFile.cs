@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Serialization;
+using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
 
 namespace ModelZoo.Pipelines.Persistence;
@@ -75,7 +74,7 @@ public static class ModelFile
         // Options size the network before any stored tensor is compared with it; a classifier needs at
         // least one stored weight per class, so a few bytes of class names cannot ask for gigabytes.
         var storedWeights = contents.Tensors.Where(t => t.Name.StartsWith("model.", StringComparison.Ordinal))
-            .Sum(t => t.Data.LongLength / t.DType.ElementSize());
+            .Sum(t => t.Data.LongLength / t.DType.StoredElementSize());
         if (options.NumClasses > storedWeights)
             throw new InvalidDataException($"{path}: {options.NumClasses} classes, but the file stores only {storedWeights} model weights");
         var model = registry.Create(architecture, options);
@@ -84,7 +83,7 @@ public static class ModelFile
             var state = TensorRecords.WithPrefix(contents.Tensors, "model.");
             try
             {
-                model.load_state_dict(state);
+                StateDicts.Load(model, state);
             }
             catch (InvalidDataException e)
             {

@@ -1,6 +1,7 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Serialization;
+using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Persistence;
 
@@ -47,8 +48,8 @@ public static class PyTorchWeights
             var unexpected = state.Keys.Where(name => !own.ContainsKey(name)).ToList();
             if (missing.Count > 0 || unexpected.Count > 0)
                 throw new InvalidDataException($"{path}: these are not {DisplayName(model)} weights{OtherArchitecture(records, model)}: " +
-                    $"missing {Names(missing)}; unexpected {Names(unexpected)}");
-            model.load_state_dict(state, strict: false);
+                    $"missing {StateDicts.Names(missing)}; unexpected {StateDicts.Names(unexpected)}");
+            StateDicts.Load(model, state, strict: false);
             return skipped;
         }
         catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
@@ -65,9 +66,6 @@ public static class PyTorchWeights
     public static void Save(ClassificationModel model, string path) =>
         PyTorchStateDictWriter.Write(path, model.state_dict().Select(p => TensorRecords.ToRecord(p.Key, p.Value)));
 
-    private static string Names(List<string> names) => names.Count == 0 ? "none" :
-        string.Join(", ", names.Take(5).Select(n => $"'{n}'")) + (names.Count > 5 ? $" and {names.Count - 5} more" : "");
-
     private static string DisplayName(ClassificationModel model) => model.Name.Length > 0 ? model.Name : model.GetType().Name;
 
     /// <summary>
@@ -80,7 +78,7 @@ public static class PyTorchWeights
         var stored = records.ToDictionary(r => r.Name, r => r.Shape);
         List<string> sameNames = [], sameShapes = [];
         // Building draws initial weights; the caller's random sequence goes on as if it had not.
-        using var generator = torch.get_rng_state();
+        using var generator = torch.random.get_rng_state();
         foreach (var entry in ModelRegistry.Default.List())
         {
             using var scope = torch.NewDisposeScope();
@@ -91,7 +89,7 @@ public static class PyTorchWeights
             if (own.All(p => p.Value.shape.SequenceEqual(stored[p.Key]) || IsOtherClassCount(p.Value.shape, stored[p.Key], 1)))
                 sameShapes.Add(entry.Name);
         }
-        torch.set_rng_state(generator);
+        torch.random.set_rng_state(generator);
         var matches = sameShapes.Count > 0 ? sameShapes : sameNames;
         return matches.Count == 0 ? "" : $" (they are {string.Join(" or ", matches)}'s)";
     }

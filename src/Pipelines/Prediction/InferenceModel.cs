@@ -1,6 +1,9 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
+using ModelZoo.Pipelines.Persistence;
+using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
+using ModelZoo.Zoo.Layers;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Prediction;
 
@@ -12,11 +15,11 @@ namespace ModelZoo.Pipelines.Prediction;
 /// </summary>
 public sealed class InferenceModel : IDisposable
 {
-    private readonly TensorModule original;
+    private readonly nn.Module<Tensor, Tensor> original;
     private readonly ClassificationModel? folded;
     private readonly bool wasTraining;
 
-    private InferenceModel(TensorModule original, ClassificationModel? folded, MemoryFormat memoryFormat)
+    private InferenceModel(nn.Module<Tensor, Tensor> original, ClassificationModel? folded, MemoryFormat memoryFormat)
     {
         this.original = original;
         this.folded = folded;
@@ -37,7 +40,7 @@ public sealed class InferenceModel : IDisposable
     /// other modules run as they are, in eval mode. <paramref name="memoryFormat"/> null picks
     /// <see cref="MemoryFormats.Preferred"/>.
     /// </summary>
-    public static InferenceModel Prepare(TensorModule model, Device device, MemoryFormat? memoryFormat = null, bool foldBatchNorm = true)
+    public static InferenceModel Prepare(nn.Module<Tensor, Tensor> model, Device device, MemoryFormat? memoryFormat = null, bool foldBatchNorm = true)
     {
         var format = memoryFormat ?? MemoryFormats.Preferred(device);
         CpuAllocator.ApplyDefault(CpuAllocatorUse.Inference); // every batch frees and re-allocates the same activations
@@ -46,9 +49,7 @@ public sealed class InferenceModel : IDisposable
         var copy = CreateWithoutTouchingTheGlobalGenerator(source);
         try
         {
-            using (var scope = torch.NewDisposeScope())
-            using (var noGrad = torch.no_grad())
-                copy.load_state_dict(source.state_dict());
+            StateDicts.Load(copy, source.state_dict());
             copy.to(device);
             copy.eval();
             foreach (var parameter in copy.parameters()) parameter.requires_grad_(false);
@@ -71,14 +72,14 @@ public sealed class InferenceModel : IDisposable
     /// </summary>
     private static ClassificationModel CreateWithoutTouchingTheGlobalGenerator(ClassificationModel source)
     {
-        using var state = torch.get_rng_state();
+        using var state = torch.random.get_rng_state();
         try
         {
             return ModelRegistry.Default.Create(source.Name, source.Options with { NumClasses = source.NumClasses });
         }
         finally
         {
-            torch.set_rng_state(state);
+            torch.random.set_rng_state(state);
         }
     }
 

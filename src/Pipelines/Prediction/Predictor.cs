@@ -2,8 +2,9 @@ using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
-using F = ModelZoo.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Prediction;
 
@@ -17,7 +18,7 @@ public sealed record Prediction(string PredictedLabel, float[] Score, IReadOnlyL
 /// </summary>
 public sealed class Predictor(TrainedModel trained, Device? device = null) : IDisposable
 {
-    private readonly Device device = device ?? Device.CPU;
+    private readonly Device device = device ?? CPU;
     private InferenceModel? prepared;
 
     /// <summary>Frees the folded copy (the trained model stays the caller's).</summary>
@@ -49,7 +50,7 @@ public sealed class Predictor(TrainedModel trained, Device? device = null) : IDi
             var indices = Enumerable.Range(0, chunk.Count).ToArray();
             var pixels = BatchBuilder.Build(dataset, indices, trained.Preprocessing, Augmentation.None, training: false, new Random(0));
             using var batch = BatchAugmenter.Apply(pixels, new long[chunk.Count], classes.Count, trained.Preprocessing, Augmentation.None, false, new Random(0), model.MemoryFormat);
-            var probabilities = F.softmax(model.call(batch.Input.to(device)), 1).cpu().data<float>();
+            var probabilities = F.softmax(model.call(batch.Input.to(device)), 1).cpu().data<float>().ToArray();
             for (var i = 0; i < chunk.Count; i++)
             {
                 var score = probabilities.AsSpan(i * classes.Count, classes.Count).ToArray();

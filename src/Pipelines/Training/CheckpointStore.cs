@@ -2,17 +2,19 @@ using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Optim;
-using ModelZoo.Torch.Serialization;
+using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
 
 /// <summary>
 /// Per-epoch checkpoints in one folder: <c>epoch-NNN.mzckpt</c> (the last K kept) and <c>best.mzckpt</c>.
 /// A checkpoint is a model file (it opens with <see cref="ModelFile.Load"/>) plus the optimizer state
-/// ("optim."), the EMA weights ("ema."), libtorch's generator state ("rng.torch") and the run state
+/// ("optim.", see <see cref="OptimizerStateRecords"/>), the EMA weights ("ema."), libtorch's generator
+/// state ("rng.torch") and the run state
 /// (metadata "run_state"). Files are written to a temporary name and renamed, so a crash or a kill never
 /// leaves a half-written checkpoint, and a failed save keeps the previous one.
 /// </summary>
@@ -44,20 +46,16 @@ public sealed class CheckpointStore(string directory, int keep, IReadOnlyList<st
     }
 
     /// <summary>Writes the checkpoint of the epoch just finished and prunes old ones.</summary>
-    public void Save(RunState state, ClassificationModel model, Optimizer optimizer, WeightAverage? ema, bool isBest)
+    public void Save(RunState state, ClassificationModel model, OptimizerHelper optimizer, WeightAverage? ema, bool isBest)
     {
         var metadata = ModelFile.Describe(new TrainedModel(model, classNames, preprocessing));
         metadata["kind"] = "checkpoint";
         metadata["run_state"] = JsonSerializer.Serialize(state);
         var records = new List<StoredTensor>();
         records.AddRange(model.state_dict().Select(p => TensorRecords.ToRecord("model." + p.Key, p.Value)));
-        foreach (var (name, tensor, owned) in optimizer.StateDict())
-        {
-            records.Add(TensorRecords.ToRecord("optim." + name, tensor));
-            if (!owned) tensor.Dispose();
-        }
+        records.AddRange(OptimizerStateRecords.Of(optimizer, "optim."));
         if (ema is not null) records.AddRange(ema.State.Select(p => TensorRecords.ToRecord("ema." + p.Key, p.Value)));
-        using (var rng = torch.get_rng_state()) records.Add(TensorRecords.ToRecord("rng.torch", rng));
+        using (var rng = torch.random.get_rng_state()) records.Add(TensorRecords.ToRecord("rng.torch", rng));
 
         var path = Path.Combine(directory, $"epoch-{state.CompletedEpochs.ToString("D3", CultureInfo.InvariantCulture)}{Extension}");
         var writing = path;
@@ -89,28 +87,25 @@ public sealed class CheckpointStore(string directory, int keep, IReadOnlyList<st
     /// It is not a checkpoint, it was written for another architecture, class count or channel count (the message
     /// names the checkpoint's value and the model's), or its contents are malformed.
     /// </exception>
-    public static RunState Restore(string path, ClassificationModel model, Optimizer optimizer, WeightAverage? ema)
+    public static RunState Restore(string path, ClassificationModel model, OptimizerHelper optimizer, WeightAverage? ema)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"checkpoint not found: {path}", path);
         var contents = TensorFile.Read(path);
         if (!contents.Metadata.TryGetValue("run_state", out var runState))
             throw new InvalidDataException($"{path}: not a ModelZoo checkpoint (no run state)");
         RequireSameModel(path, contents, model);
-        Load(path, contents, "model.", state => model.load_state_dict(state));
-        Load(path, contents, "optim.", optimizer.LoadStateDict);
+        Load(path, contents, "model.", state => StateDicts.Load(model, state));
+        Load(path, contents, "optim.", state => OptimizerStateRecords.Load(optimizer, state));
         if (ema is not null) Load(path, contents, "ema.", ema.Load);
         var rng = contents.Tensors.FirstOrDefault(t => t.Name == "rng.torch")
                   ?? throw new InvalidDataException($"{path}: checkpoint has no generator state");
-        using (var state = TensorRecords.ToTensor(rng))
+        try
         {
-            try
-            {
-                torch.set_rng_state(state);
-            }
-            catch (TorchException e)
-            {
-                throw new InvalidDataException($"{path}: the generator state is not one libtorch accepts ({e.Message})", e);
-            }
+            GeneratorStates.Restore(rng);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
         }
         return Checked(path, ModelFile.Json<RunState>(path, runState));
     }

@@ -1,7 +1,7 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
 using ModelZoo.Zoo;
+using TorchSharp;
 
 namespace ModelZoo.Pipelines.Training;
 
@@ -25,7 +25,7 @@ public static class ModelTraining
         IImageDataset train, IImageDataset? validation, Preprocessing preprocessing, string? resumeFrom = null,
         double? widthMultiplier = null, CancellationToken cancellation = default)
     {
-        torch.manual_seed(unchecked((ulong)trainer.Options.Seed));
+        torch.random.manual_seed(trainer.Options.Seed);
         var model = ModelRegistry.Default.Create(architecture, OptionsFor(train, preprocessing, widthMultiplier));
         try
         {

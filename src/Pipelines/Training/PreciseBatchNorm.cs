@@ -1,6 +1,7 @@
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
+using ModelZoo.Zoo.Layers;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
 
@@ -14,17 +15,17 @@ namespace ModelZoo.Pipelines.Training;
 public static class PreciseBatchNorm
 {
     /// <summary>Recomputes the statistics from the batches of <paramref name="batches"/> (at most <paramref name="maxBatches"/>).</summary>
-    public static void Recalibrate(TensorModule model, IEnumerable<ModelBatch> batches, int maxBatches, Device device)
+    public static void Recalibrate(nn.Module<Tensor, Tensor> model, IEnumerable<ModelBatch> batches, int maxBatches, Device device)
     {
-        var norms = model.named_modules().Select(m => m.module).OfType<BatchNorm2d>().ToList();
+        var norms = model.modules().OfType<BatchNorm2d>().ToList();
         if (norms.Count == 0 || maxBatches < 1) return;
         var momenta = norms.Select(n => n.Momentum).ToList();
-        var counts = norms.Select(n => n.num_batches_tracked.item<long>()).ToList();
+        var counts = norms.Select(n => n.num_batches_tracked.ToInt64()).ToList();
         var wasTraining = model.training;
         using (torch.no_grad())
             foreach (var norm in norms)
             {
-                norm.running_mean.zero_();
+                norm.running_mean.fill_(0);
                 norm.running_var.fill_(1);
             }
         model.train();

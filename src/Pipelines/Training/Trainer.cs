@@ -2,10 +2,10 @@ using System.Diagnostics;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Metrics;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
-using ModelZoo.Torch.Optim;
+using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
 
@@ -24,7 +24,7 @@ public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, Multicla
 /// epoch, early stopping, atomic checkpoints (last K and the best) and exact resume. Every step runs in
 /// its own dispose scope, so the live tensor count returns to its baseline after each step.
 /// </summary>
-public sealed partial class Trainer(TrainerOptions options)
+public sealed class Trainer(TrainerOptions options)
 {
     /// <summary>The configuration.</summary>
     public TrainerOptions Options { get; } = options.Validate();
@@ -69,7 +69,7 @@ public sealed partial class Trainer(TrainerOptions options)
                 $"the preprocessing gives {preprocessing.InputSize} px images but the model needs at least {model.MinimumInputSize} px");
         if (Options.EarlyStopping is not null && validation is null)
             throw new ArgumentException("early stopping needs a validation set");
-        if (Options.Threads is { } threads) ThreadDefaults.Apply(threads);
+        if (Options.Threads is { } threads) ThreadPolicy.Apply(threads);
         var device = Options.ResolveDevice();
         CpuAllocator.ApplyDefault(); // every step frees and re-allocates the same activations
         if (Options.CheckpointDirectory is { } directory) CheckpointStore.EnsureWritable(directory);
@@ -130,7 +130,7 @@ public sealed partial class Trainer(TrainerOptions options)
             {
                 using var averaged = ema?.Swap(model);
                 lastValidation = Evaluator.Evaluate(model, validation, preprocessing, Math.Max(Options.BatchSize, 64), Options.TopK, device, memoryFormat, cancellation,
-                    Options.BadImages == BadImagePolicy.Skip ? skipped : null);
+                    Options.BadImages == BadImagePolicy.Skip ? skipped : null, Options.Workers);
                 record = record with
                 {
                     ValidationLoss = lastValidation.Loss,
@@ -148,7 +148,7 @@ public sealed partial class Trainer(TrainerOptions options)
         return new TrainingResult(state.History, lastValidation, state.BestEpoch, state.StoppedEarly);
     }
 
-    private EpochRecord TrainEpoch(ClassificationModel model, Optimizer optimizer, WeightAverage? ema, DataLoader loader,
+    private EpochRecord TrainEpoch(ClassificationModel model, optim.Optimizer optimizer, WeightAverage? ema, DataLoader loader,
         LearningRateSchedule schedule, int epoch, int stepsPerEpoch, long totalSteps, Device device, CancellationToken cancellation)
     {
         model.train();
@@ -163,7 +163,7 @@ public sealed partial class Trainer(TrainerOptions options)
             using var _ = batch;
             var globalStep = (long)(epoch - 1) * stepsPerEpoch + step;
             learningRate = schedule.At(globalStep, stepsPerEpoch, totalSteps);
-            optimizer.LearningRate = learningRate;
+            OptimizerFactory.SetLearningRate(optimizer, learningRate);
 
             var input = batch.Input.to(device);
             var target = batch.Target.to(device);
@@ -172,7 +172,7 @@ public sealed partial class Trainer(TrainerOptions options)
                 new TrainingDivergedException($"training diverged: the loss is {loss} at epoch {epoch}, step {stepNumber} (try a lower learning rate)"));
             ema?.Update(model);
 
-            var hits = logits.argmax(1).cpu().eq(batch.Labels).sum().item<long>();
+            var hits = logits.argmax(1).cpu().eq(batch.Labels).sum().ToInt64();
             correct += hits;
             seen += batch.Count;
             lossSum += lossValue * batch.Count;

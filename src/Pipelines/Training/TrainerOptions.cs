@@ -1,7 +1,9 @@
-using ModelZoo.Torch.Modules;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
+using ModelZoo.Zoo.Layers;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
 
@@ -100,8 +102,8 @@ public sealed record TrainerOptions
     /// with AdamW at 1e-3 stays at chance (top-1 0.107) while 3e-4 reaches 0.51 in two epochs; nothing
     /// rescales its activations, so the step that suits a batch-normed network kills its ReLUs.
     /// </summary>
-    public double EffectiveLearningRateFor(Module model) =>
-        LearningRate is null && !model.named_modules().Any(m => m.module is BatchNorm2d)
+    public double EffectiveLearningRateFor(nn.Module model) =>
+        LearningRate is null && !model.modules().Any(m => m is BatchNorm2d)
             ? EffectiveLearningRate * NoNormalizationLearningRateScale
             : EffectiveLearningRate;
 
@@ -116,9 +118,9 @@ public sealed record TrainerOptions
         _ => 0,
     };
 
-    /// <summary>The device in force.</summary>
-    public Device ResolveDevice() =>
-        Device.Trim().ToLowerInvariant() == "auto" ? (torch.cuda.is_available() ? Torch.Device.CUDA : Torch.Device.CPU) : Torch.Device.Parse(Device);
+    /// <summary>The device in force (<see cref="DevicePolicy.Resolve"/>).</summary>
+    /// <exception cref="ArgumentException">An unknown device, or CUDA asked for where there is none.</exception>
+    public Device ResolveDevice() => DevicePolicy.Resolve(Device);
 
     /// <summary>Throws naming the first setting that makes no sense.</summary>
     public TrainerOptions Validate()

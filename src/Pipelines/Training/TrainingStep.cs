@@ -1,7 +1,7 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
-using ModelZoo.Torch.Optim;
-using F = ModelZoo.Torch.torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Training;
 
@@ -13,7 +13,7 @@ public readonly record struct StepOutput(double Loss, Tensor Logits);
 /// the trainer runs it, so the benchmark measures the same code users train with. Run it inside a dispose
 /// scope: every intermediate belongs to that scope; the optimizer updates parameters in place.
 /// </summary>
-public sealed class TrainingStep(TensorModule model, Optimizer optimizer, double labelSmoothing = 0, double? gradientClipNorm = null)
+public sealed class TrainingStep(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, double labelSmoothing = 0, double? gradientClipNorm = null)
 {
     private readonly IReadOnlyList<Parameter> parameters = model.parameters().ToList();
 
@@ -26,12 +26,12 @@ public sealed class TrainingStep(TensorModule model, Optimizer optimizer, double
     {
         var logits = model.call(input);
         var loss = F.cross_entropy(logits, target, label_smoothing: labelSmoothing);
-        var lossValue = loss.item<double>();
+        var lossValue = loss.ToDouble();
         if (!double.IsFinite(lossValue))
             throw divergence?.Invoke(lossValue) ?? new TrainingDivergedException($"training diverged: the loss is {lossValue}");
         optimizer.zero_grad();
         loss.backward();
-        if (gradientClipNorm is { } maxNorm) GradientClipping.ClipNorm(parameters, maxNorm);
+        if (gradientClipNorm is { } maxNorm) nn.utils.clip_grad_norm_(parameters, maxNorm);
         optimizer.step();
         return new StepOutput(lossValue, logits);
     }

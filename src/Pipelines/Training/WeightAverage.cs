@@ -1,5 +1,5 @@
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
 
@@ -13,7 +13,7 @@ public sealed class WeightAverage : IDisposable
     private readonly Dictionary<string, Tensor> average;
 
     /// <summary>Starts the average at the model's current weights.</summary>
-    public WeightAverage(Module model, double decay)
+    public WeightAverage(nn.Module model, double decay)
     {
         this.decay = decay;
         average = Copy(model);
@@ -23,20 +23,20 @@ public sealed class WeightAverage : IDisposable
     public IReadOnlyDictionary<string, Tensor> State => average;
 
     /// <summary>Folds the model's current weights into the average.</summary>
-    public void Update(Module model)
+    public void Update(nn.Module model)
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
         foreach (var (name, value) in model.state_dict())
         {
             var target = average[name];
-            if (value.dtype.IsFloatingPoint()) target.lerp_(value, 1 - decay);
+            if (value.is_floating_point()) target.mul_(decay).add_(value, 1 - decay);
             else target.copy_(value);
         }
     }
 
     /// <summary>Puts the averaged weights into the model until the result is disposed (for validation).</summary>
-    public IDisposable Swap(Module model)
+    public IDisposable Swap(nn.Module model)
     {
         var saved = Copy(model);
         CopyTo(model);
@@ -44,7 +44,7 @@ public sealed class WeightAverage : IDisposable
     }
 
     /// <summary>Copies the averaged weights into the model for good.</summary>
-    public void CopyTo(Module model) => model.load_state_dict(average);
+    public void CopyTo(nn.Module model) => model.load_state_dict(average);
 
     /// <summary>Replaces the average (resuming from a checkpoint).</summary>
     /// <exception cref="InvalidDataException">A value is missing or shaped unlike the model's tensor (the message names both shapes).</exception>
@@ -61,7 +61,7 @@ public sealed class WeightAverage : IDisposable
     }
 
     /// <summary>A copy of the model's state the caller owns; the scope frees the detached views, which would otherwise wait for the finalizer.</summary>
-    private static Dictionary<string, Tensor> Copy(Module model)
+    private static Dictionary<string, Tensor> Copy(nn.Module model)
     {
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
@@ -75,7 +75,7 @@ public sealed class WeightAverage : IDisposable
         average.Clear();
     }
 
-    private sealed class Restore(Module model, Dictionary<string, Tensor> saved) : IDisposable
+    private sealed class Restore(nn.Module model, Dictionary<string, Tensor> saved) : IDisposable
     {
         public void Dispose()
         {

@@ -1,5 +1,7 @@
-using ModelZoo.Torch;
-using F = ModelZoo.Torch.torch.nn.functional;
+using ModelZoo.TorchSharpAdditions;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Transforms;
 
@@ -62,8 +64,8 @@ public static class BatchAugmenter
     {
         var (mean, std) = preprocessing.Statistics();
         var channels = mean.Length;
-        using var meanTensor = torch.tensor(mean.Select(m => (float)(m * 255)).ToArray(), 1, channels, 1, 1);
-        using var stdTensor = torch.tensor(std.Select(s => (float)(s * 255)).ToArray(), 1, channels, 1, 1);
+        using var meanTensor = torch.tensor(mean.Select(m => (float)(m * 255)).ToArray(), [1, channels, 1, 1]);
+        using var stdTensor = torch.tensor(std.Select(s => (float)(s * 255)).ToArray(), [1, channels, 1, 1]);
         return x.sub_(meanTensor).div_(stdTensor);
     }
 
@@ -71,7 +73,7 @@ public static class BatchAugmenter
     {
         var shape = x.shape;
         var (n, h, w) = (shape[0], shape[2], shape[3]);
-        using var padded = F.pad(x, [padding, padding, padding, padding]);
+        using var padded = F.pad(x, (padding, padding, padding, padding));
         var crops = new Tensor[n];
         for (var i = 0; i < n; i++)
         {

@@ -1,7 +1,8 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Imaging;
-using ModelZoo.Torch;
-using F = ModelZoo.Torch.torch.nn.functional;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Transforms;
 
@@ -25,7 +26,7 @@ public static class BatchBuilder
             var bytes = new byte[indices.Count * pixelsPerImage];
             for (var i = 0; i < indices.Count; i++)
                 Pixels(dataset, indices[i]).CopyTo(bytes.AsSpan(i * pixelsPerImage, pixelsPerImage));
-            using var hwc = torch.tensor(bytes, indices.Count, size, size, dataset.Channels);
+            using var hwc = torch.from_array(bytes).view(indices.Count, size, size, dataset.Channels);
             batch = hwc.permute(0, 3, 1, 2).contiguous();
         }
         else
@@ -48,7 +49,8 @@ public static class BatchBuilder
     private static Tensor Resize(Image image, Preprocessing preprocessing, Random? randomResizedCrop)
     {
         var size = preprocessing.InputSize;
-        using var hwc = torch.tensor(image.Pixels, image.Height, image.Width, image.Channels);
+        using var flat = torch.from_array(image.Pixels);
+        using var hwc = flat.view(image.Height, image.Width, image.Channels);
         using var chw = hwc.permute(2, 0, 1);
         using var converted = ConvertChannels(chw, preprocessing.Channels);
         using var floats = converted.to(ScalarType.Float32);
@@ -59,7 +61,7 @@ public static class BatchBuilder
             var box = RandomBox(image.Height, image.Width, randomResizedCrop);
             using var rows = nchw.narrow(2, box.Top, box.Height);
             using var region = rows.narrow(3, box.Left, box.Width);
-            cropped = F.interpolate(region, (size, size), InterpolationMode.Bilinear, antialias: true);
+            cropped = F.interpolate(region, [size, size], mode: InterpolationMode.Bilinear, antialias: true);
         }
         else
         {
@@ -68,7 +70,7 @@ public static class BatchBuilder
             var scale = (double)shorter / Math.Min(image.Height, image.Width);
             var height = Math.Max(size, (int)Math.Round(image.Height * scale));
             var width = Math.Max(size, (int)Math.Round(image.Width * scale));
-            using var resized = F.interpolate(nchw, (height, width), InterpolationMode.Bilinear, antialias: true);
+            using var resized = F.interpolate(nchw, [height, width], mode: InterpolationMode.Bilinear, antialias: true);
             using var rows = resized.narrow(2, (height - size) / 2, size);
             cropped = rows.narrow(3, (width - size) / 2, size);
         }
@@ -86,7 +88,7 @@ public static class BatchBuilder
         if (have >= 3 && channels == 1)
         {
             using var rgb = chw.narrow(0, 0, 3).to(ScalarType.Float32);
-            using var weights = torch.tensor(new float[] { 0.299f, 0.587f, 0.114f }, 3, 1, 1);
+            using var weights = torch.tensor(new float[] { 0.299f, 0.587f, 0.114f }, [3, 1, 1]);
             using var weighted = rgb.mul(weights);
             using var luma = weighted.sum(0, keepdim: true);
             return luma.round().to(ScalarType.Byte);

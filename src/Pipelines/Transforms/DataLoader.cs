@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Imaging;
-using ModelZoo.Torch;
+using ModelZoo.TorchSharpAdditions;
 
 namespace ModelZoo.Pipelines.Transforms;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Testing;
-using ModelZoo.Torch.Serialization;
+using ModelZoo.TorchSharpAdditions.Serialization;
 
 namespace ModelZoo.Pipelines.Tests.Fuzzing;
 

@@ -1,13 +1,14 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using ModelZoo.Pipelines.Persistence;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Serialization;
+using ModelZoo.Tests.Shared;
+using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Tests.Persistence;
 
-/// <summary>Fixtures made once per test run by python3-torchvision (Debian's, the same libtorch 1.13).</summary>
+/// <summary>Fixtures made once per test run by Debian's python3-torchvision (torch 1.13; TorchSharp runs libtorch 2.10, and the logits agree to float rounding).</summary>
 public sealed class TorchvisionFixtures : IDisposable
 {
     public TorchvisionFixtures()
@@ -19,16 +20,7 @@ public sealed class TorchvisionFixtures : IDisposable
 
     public string Directory { get; }
 
-    internal static void Python(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Script());
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3 (python3-torch)");
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException("torchvision fixture script failed: " + error);
-    }
+    internal static void Python(params string[] arguments) => PythonTorch.Run([Script(), .. arguments]);
 
     private static string Script([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "torchvision_weights.py");
 
@@ -61,7 +53,7 @@ public sealed class PyTorchWeightsTests(TorchvisionFixtures fixtures) : IClassFi
     public void ExportedWeightsOpenInTorchvisionWithTheSameLogits()
     {
         using var scope = torch.NewDisposeScope();
-        torch.manual_seed(5);
+        torch.random.manual_seed(5);
         using var model = ModelRegistry.Default.Create("mobilenet_v3_small", new ModelOptions { InputSize = 96 });
         model.eval();
         var path = Path.Combine(fixtures.Directory, "exported.pth");

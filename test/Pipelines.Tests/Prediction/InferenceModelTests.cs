@@ -1,8 +1,10 @@
 using ModelZoo.Pipelines.Prediction;
 using ModelZoo.Pipelines.Tests.Training;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
+using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
+using ModelZoo.Zoo.Layers;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Tests.Prediction;
 
@@ -14,7 +16,7 @@ public sealed class InferenceModelTests
     /// <summary>Batch norms with statistics and affine values far from the identity, so folding has work to do.</summary>
     private static ClassificationModel TrainedLooking(string name)
     {
-        torch.manual_seed(3);
+        torch.random.manual_seed(3);
         var model = ModelRegistry.Default.Create(name, new ModelOptions { NumClasses = 10, InputSize = 32 });
         using var scope = torch.NewDisposeScope();
         using var noGrad = torch.no_grad();
@@ -23,8 +25,8 @@ public sealed class InferenceModelTests
             if (module is not BatchNorm2d bn) continue;
             bn.running_mean.copy_(torch.randn(bn.running_mean.shape).mul(0.2));
             bn.running_var.uniform_(0.5, 2);
-            bn.weight?.uniform_(0.5, 1.5);
-            bn.bias?.copy_(torch.randn([bn.Features]).mul(0.2));
+            bn.weight.uniform_(0.5, 1.5);
+            bn.bias.copy_(torch.randn([bn.Features]).mul(0.2));
         }
         return model;
     }
@@ -39,7 +41,7 @@ public sealed class InferenceModelTests
         using var inference = torch.inference_mode();
         using var expected = model.call(input);
 
-        using (var prepared = InferenceModel.Prepare(model, Device.CPU, MemoryFormat.ChannelsLast))
+        using (var prepared = InferenceModel.Prepare(model, CPU, MemoryFormat.ChannelsLast))
         {
             // Every batch norm in the zoo follows a convolution directly: all of them fold.
             Assert.Equal(batchNorms, prepared.FoldedBatchNorms);
@@ -51,7 +53,7 @@ public sealed class InferenceModelTests
         }
         // The trained model itself is untouched: same logits, and no batch norm folded.
         using var again = model.call(input);
-        Assert.Equal(expected.data<float>(), again.data<float>());
+        Assert.Equal(expected.data<float>().ToArray(), again.data<float>().ToArray());
         Assert.DoesNotContain(model.named_modules(), m => m.module is BatchNorm2d { IsFolded: true });
     }
 
@@ -60,7 +62,7 @@ public sealed class InferenceModelTests
     {
         using var model = TrainedLooking("mobilenet_v3_small");
         model.train();
-        using (InferenceModel.Prepare(model, Device.CPU)) Assert.False(model.training);
+        using (InferenceModel.Prepare(model, CPU)) Assert.False(model.training);
         Assert.True(model.training);
     }
 
@@ -68,11 +70,11 @@ public sealed class InferenceModelTests
     public void PreparingLeavesTheGlobalRandomStreamWhereItWas()
     {
         using var model = TrainedLooking("shufflenet_v1_g3_x0_5");
-        torch.manual_seed(11);
+        torch.random.manual_seed(11);
         using var expected = torch.randn([4]);
-        torch.manual_seed(11);
-        using (InferenceModel.Prepare(model, Device.CPU)) { }
+        torch.random.manual_seed(11);
+        using (InferenceModel.Prepare(model, CPU)) { }
         using var actual = torch.randn([4]);
-        Assert.Equal(expected.data<float>(), actual.data<float>());
+        Assert.Equal(expected.data<float>().ToArray(), actual.data<float>().ToArray());
     }
 }

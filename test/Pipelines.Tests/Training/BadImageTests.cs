@@ -2,7 +2,7 @@ using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Tests.Shared;
-using ModelZoo.Torch;
+using TorchSharp;
 
 namespace ModelZoo.Pipelines.Tests.Training;
 
@@ -30,7 +30,7 @@ public sealed class BadImageTests : IDisposable
             Workers = workers,
             BadImages = policy,
         };
-        torch.manual_seed((ulong)options.Seed);
+        torch.random.manual_seed(options.Seed);
         var model = new TinyNet(classes: 2);
         try
         {

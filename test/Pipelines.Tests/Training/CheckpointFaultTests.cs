@@ -1,4 +1,5 @@
 using ModelZoo.Pipelines.Training;
+using ModelZoo.Tests.Shared;
 
 namespace ModelZoo.Pipelines.Tests.Training;
 

@@ -1,10 +1,12 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Modules;
 using ModelZoo.Zoo;
-using F = ModelZoo.Torch.torch.nn.functional;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+using BatchNorm2d = ModelZoo.Zoo.Layers.BatchNorm2d;
+using F = TorchSharp.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Tests.Training;
 
@@ -25,7 +27,7 @@ internal static class LearnableData
     /// </summary>
     internal static string OneEpochCheckpoint(ModelRegistry registry, string directory, double? emaDecay = null)
     {
-        torch.manual_seed(7);
+        torch.random.manual_seed(7);
         using var model = registry.Create("tiny_net", new ModelOptions { NumClasses = 4, InChannels = 1, InputSize = 12 });
         new Trainer(new TrainerOptions
         {
@@ -71,9 +73,9 @@ internal sealed class TinyNet : ClassificationModel
     /// <summary>Takes the class and channel counts from <paramref name="options"/> (what a registry factory needs).</summary>
     internal TinyNet(ModelOptions options) : base(options)
     {
-        conv = RegisterModule("conv", new Conv2d(options.InChannels, 8, 3, padding: 1, bias: false));
-        bn = RegisterModule("bn", new BatchNorm2d(8));
-        fc = RegisterModule("fc", new Linear(8 * 4, options.NumClasses));
+        conv = Register("conv", nn.Conv2d(options.InChannels, 8, 3, padding: 1, bias: false));
+        bn = Register("bn", new BatchNorm2d(8));
+        fc = Register("fc", nn.Linear(8 * 4, options.NumClasses));
     }
 
     /// <summary>A registry holding only <c>tiny_net</c>, for model files and checkpoints that load fast.</summary>
@@ -88,8 +90,10 @@ internal sealed class TinyNet : ClassificationModel
 
     public override Tensor ForwardFeatures(Tensor input)
     {
-        using var x = F.relu(bn.call(conv.call(input)));
-        return F.adaptive_avg_pool2d(x, (2, 2));
+        using var convolved = conv.call(input);
+        using var normalised = bn.call(convolved);
+        using var x = F.relu(normalised);
+        return F.adaptive_avg_pool2d(x, [2, 2]);
     }
 
     public override Tensor ForwardHead(Tensor features)

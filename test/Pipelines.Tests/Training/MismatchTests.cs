@@ -1,10 +1,8 @@
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
-using ModelZoo.Torch;
-using ModelZoo.Torch.Optim;
-using ModelZoo.Torch.Serialization;
 using ModelZoo.Zoo;
+using TorchSharp;
 
 namespace ModelZoo.Pipelines.Tests.Training;
 
@@ -133,7 +131,7 @@ public sealed class MismatchTests : IDisposable
 
     private static InvalidDataException Restore(string checkpoint, ClassificationModel model)
     {
-        using var optimizer = new Adam(model.parameters());
+        using var optimizer = torch.optim.Adam(model.parameters());
         return Assert.Throws<InvalidDataException>(() => CheckpointStore.Restore(checkpoint, model, optimizer, null));
     }
 }
