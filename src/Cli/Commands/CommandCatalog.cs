@@ -13,6 +13,7 @@ internal static class CommandCatalog
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
         yield return PredictCommand.Create();
+        yield return ImportCommand.Create();
         yield return CompareCommand.Create();
         yield return BenchmarkCommand.Create();
     }
