@@ -24,27 +24,44 @@ public sealed class BatchNorm2d : ZooModule
         running_mean = zeros(features);
         running_var = ones(features);
         num_batches_tracked = tensor(0L);
-        register_parameter(nameof(weight), weight);
-        register_parameter(nameof(bias), bias);
-        register_buffer(nameof(running_mean), running_mean);
-        register_buffer(nameof(running_var), running_var);
-        register_buffer(nameof(num_batches_tracked), num_batches_tracked);
+    }
+
+    // TorchSharp's Module.to(device or type) hands converted tensors to a public property of the same name and
+    // expects its setter to register them, as its own modules' setters do.
+    private Parameter weightParameter = null!;
+    private Parameter biasParameter = null!;
+    private Tensor runningMean = null!;
+    private Tensor runningVar = null!;
+    private Tensor batchesTracked = null!;
+
+    private Parameter SetParameter(string name, Parameter old, Parameter value)
+    {
+        if (old is not null && !ReferenceEquals(old, value)) old.Dispose();
+        ConditionallyRegisterParameter(name, value);
+        return value;
+    }
+
+    private Tensor SetBuffer(string name, Tensor old, Tensor value)
+    {
+        if (old is not null && !ReferenceEquals(old, value)) old.Dispose();
+        ConditionallyRegisterBuffer(name, value.DetachFromDisposeScope());
+        return value;
     }
 
     /// <summary>Scale γ.</summary>
-    public Parameter weight { get; }
+    public Parameter weight { get => weightParameter; set => weightParameter = SetParameter(nameof(weight), weightParameter, value); }
 
     /// <summary>Shift β.</summary>
-    public Parameter bias { get; }
+    public Parameter bias { get => biasParameter; set => biasParameter = SetParameter(nameof(bias), biasParameter, value); }
 
     /// <summary>Running mean of the batches seen in training.</summary>
-    public Tensor running_mean { get; }
+    public Tensor running_mean { get => runningMean; set => runningMean = SetBuffer(nameof(running_mean), runningMean, value); }
 
     /// <summary>Running (unbiased) variance of the batches seen in training.</summary>
-    public Tensor running_var { get; }
+    public Tensor running_var { get => runningVar; set => runningVar = SetBuffer(nameof(running_var), runningVar, value); }
 
     /// <summary>How many training batches updated the statistics.</summary>
-    public Tensor num_batches_tracked { get; }
+    public Tensor num_batches_tracked { get => batchesTracked; set => batchesTracked = SetBuffer(nameof(num_batches_tracked), batchesTracked, value); }
 
     /// <summary>Channels.</summary>
     public long Features { get; }
