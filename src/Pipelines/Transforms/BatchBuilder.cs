@@ -45,7 +45,10 @@ public static class BatchBuilder
 
     private readonly record struct CropBox(int Top, int Left, int Height, int Width);
 
-    /// <summary>One image to uint8 [C, S, S]: channel conversion, then crop and antialiased bilinear resize.</summary>
+    /// <summary>
+    /// One image to uint8 [C, S, S]: channel conversion, then crop and antialiased bilinear resize (align_corners
+    /// false, as torchvision; said outright because libtorch 2.10 prints a warning on every call that leaves it out).
+    /// </summary>
     private static Tensor Resize(Image image, Preprocessing preprocessing, Random? randomResizedCrop)
     {
         var size = preprocessing.InputSize;
@@ -61,7 +64,7 @@ public static class BatchBuilder
             var box = RandomBox(image.Height, image.Width, randomResizedCrop);
             using var rows = nchw.narrow(2, box.Top, box.Height);
             using var region = rows.narrow(3, box.Left, box.Width);
-            cropped = F.interpolate(region, [size, size], mode: InterpolationMode.Bilinear, antialias: true);
+            cropped = F.interpolate(region, [size, size], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
         }
         else
         {
@@ -70,7 +73,7 @@ public static class BatchBuilder
             var scale = (double)shorter / Math.Min(image.Height, image.Width);
             var height = Math.Max(size, (int)Math.Round(image.Height * scale));
             var width = Math.Max(size, (int)Math.Round(image.Width * scale));
-            using var resized = F.interpolate(nchw, [height, width], mode: InterpolationMode.Bilinear, antialias: true);
+            using var resized = F.interpolate(nchw, [height, width], mode: InterpolationMode.Bilinear, align_corners: false, antialias: true);
             using var rows = resized.narrow(2, (height - size) / 2, size);
             cropped = rows.narrow(3, (width - size) / 2, size);
         }
