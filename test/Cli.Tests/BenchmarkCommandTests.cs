@@ -73,7 +73,7 @@ public sealed class BenchmarkCommandTests
     public void TheAllocatorPolicyFollowsTheEnvironment(string policy, string tunables, string expected)
     {
         if (tunables.Length > 0 && !HugePagesGranted()) return; // a kernel without transparent huge pages: auto keeps memory
-        var r = Benchmark(new Dictionary<string, string> { [Torch.CpuAllocator.PolicyVariable] = policy, ["GLIBC_TUNABLES"] = tunables },
+        var r = Benchmark(new Dictionary<string, string> { [TorchSharpAdditions.CpuAllocator.PolicyVariable] = policy, ["GLIBC_TUNABLES"] = tunables },
             "mobilenet_v1_x0_25", "--input-size", "32", "--batch-size", "2", "--mode", "train", "--warmup", "0", "--iterations", "1")[0];
         Assert.Equal(expected, r.GetProperty("cpu_allocator").GetString());
         Assert.True(r.GetProperty("train_images_per_second").GetDouble() > 0);
@@ -90,7 +90,7 @@ public sealed class BenchmarkCommandTests
     [Fact]
     public void AnUnknownAllocatorPolicyIsAOneLineError()
     {
-        var result = CliProcess.Run(new Dictionary<string, string> { [Torch.CpuAllocator.PolicyVariable] = "jemalloc" },
+        var result = CliProcess.Run(new Dictionary<string, string> { [TorchSharpAdditions.CpuAllocator.PolicyVariable] = "jemalloc" },
             "benchmark", "mobilenet_v1_x0_25", "--input-size", "32", "--batch-size", "2", "--mode", "train", "--iterations", "1");
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("MODELZOO_CPU_ALLOCATOR='jemalloc' is not auto, retain or system", result.Error);

@@ -10,9 +10,24 @@ public sealed class InspectionCommandTests
         var result = CliProcess.Run("info", "--json");
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
-        Assert.Matches(@"^\d+\.\d+", json.RootElement.GetProperty("libtorch").GetString());
-        Assert.Equal(Environment.ProcessorCount, json.RootElement.GetProperty("threads").GetInt32());
-        Assert.EndsWith("libmznative.so", json.RootElement.GetProperty("native_library").GetString());
+        var root = json.RootElement;
+        Assert.Matches(@"^2\.10\.", root.GetProperty("libtorch").GetString());
+        Assert.Equal("0.107.0", root.GetProperty("torchsharp").GetString());
+        Assert.Equal(root.GetProperty("cuda_devices").GetInt32() > 0 ? "cuda" : "cpu", root.GetProperty("backend").GetString());
+        Assert.True(root.GetProperty("compatibility_library").ValueKind is JsonValueKind.True or JsonValueKind.False);
+        Assert.Equal(Environment.ProcessorCount, root.GetProperty("threads").GetInt32());
+        Assert.EndsWith("/libLibTorchSharp.so", root.GetProperty("native_library").GetString());
+    }
+
+    [Fact]
+    public void InfoPrintsOneLinePerFact()
+    {
+        var result = CliProcess.Run("info");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["libtorch", "torchsharp", "backend", "compatibility library", "threads", "cuda devices", "native library", "dotnet"],
+            lines.Select(line => line[..22].TrimEnd()));
+        Assert.Matches(@"^compatibility library +(yes|no)$", lines[3]);
     }
 
     [Fact]

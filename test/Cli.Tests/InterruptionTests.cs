@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ModelZoo.Pipelines.Training;
-using ModelZoo.Torch.Serialization;
+using ModelZoo.TorchSharpAdditions.Serialization;
 
 namespace ModelZoo.Cli.Tests;
 

@@ -23,7 +23,7 @@ public sealed class ArgumentTests
     [InlineData("learning rate", "learning rate must be positive")]
     [InlineData("label smoothing", "label smoothing must be in [0, 1)")]
     [InlineData("early stopping alone", "early stopping needs a validation set")]
-    [InlineData("device", "CUDA is not available")]
+    [InlineData("device", "needs CUDA, but TorchSharp found no CUDA backend")]
     public void UnsupportedCombinations_AreClearArgumentExceptions(string what, string message)
     {
         var error = Assert.ThrowsAny<ArgumentException>(() => Build(what));
@@ -53,7 +53,7 @@ public sealed class ArgumentTests
     [Fact]
     public void Context_RejectsUnknownDevicesAndThreadCounts()
     {
-        Assert.Contains("expected cpu, cuda or cuda:N", Assert.ThrowsAny<ArgumentException>(() => new ModelZooContext(device: "tpu")).Message);
+        Assert.Contains("expected auto, cpu, cuda or cuda:N", Assert.ThrowsAny<ArgumentException>(() => new ModelZooContext(device: "tpu")).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ModelZooContext(threads: 0));
     }
 

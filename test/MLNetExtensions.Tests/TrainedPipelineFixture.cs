@@ -7,7 +7,8 @@ namespace ModelZoo.MLNetExtensions.Tests;
 public sealed class TrainedPipelineFixture : IDisposable
 {
     public const int PerClass = 60;
-    public const int Epochs = 4;
+    /// <summary>Eight short epochs: after four, one thread instead of two left held-out accuracy at 0.78.</summary>
+    public const int Epochs = 8;
 
     public TrainedPipelineFixture()
     {

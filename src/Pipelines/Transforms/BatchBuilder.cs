@@ -45,7 +45,10 @@ public static class BatchBuilder
 
     private readonly record struct CropBox(int Top, int Left, int Height, int Width);
 
-    /// <summary>One image to uint8 [C, S, S]: channel conversion, then crop and antialiased bilinear resize.</summary>
+    /// <summary>
+    /// One image to uint8 [C, S, S]: channel conversion, then crop and antialiased bilinear resize (align_corners
+    /// false, as torchvision; said outright because libtorch 2.10 prints a warning on every call that leaves it out).
+    /// </summary>
     private static Tensor Resize(Image image, Preprocessing preprocessing, Random? randomResizedCrop)
     {
         var size = preprocessing.InputSize;
