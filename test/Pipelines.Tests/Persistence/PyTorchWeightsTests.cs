@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Tests.Shared;
@@ -20,7 +21,16 @@ public sealed class TorchvisionFixtures : IDisposable
 
     public string Directory { get; }
 
-    internal static void Python(params string[] arguments) => PythonTorch.Run([Script(), .. arguments]);
+    internal static void Python(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Script());
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start /usr/bin/python3 (python3-torch)");
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException("torchvision fixture script failed: " + error);
+    }
 
     private static string Script([CallerFilePath] string here = "") => Path.Combine(Path.GetDirectoryName(here)!, "torchvision_weights.py");
 
