@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Pipelines.Benchmarks;
-using ModelZoo.Pipelines.Training;
 using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
 using Spectre.Console;

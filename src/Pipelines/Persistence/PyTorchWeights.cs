@@ -1,7 +1,6 @@
 using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Persistence;
 

@@ -2,7 +2,6 @@ using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo.Layers;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
