@@ -18,14 +18,14 @@ namespace ModelZoo.Cli;
 /// test metrics; the model, the history and the training curves land in the output folder.
 /// </summary>
 internal sealed class TrainingRun(string architecture, IImageDataset train, IImageDataset test, Preprocessing preprocessing,
-    TrainerOptions options, string outDirectory, bool json)
+    TrainerOptions options, string outDirectory, bool json, string? initialWeights = null)
 {
     internal int Execute(string? resumeFrom)
     {
         CheckpointStore.EnsureWritable(outDirectory);
         var trainer = new Trainer(options);
         if (!json) AttachDisplay(trainer);
-        var (model, result) = ModelTraining.CreateAndTrain(architecture, trainer, train, test, preprocessing, resumeFrom);
+        var (model, result) = ModelTraining.CreateAndTrain(architecture, trainer, train, test, preprocessing, resumeFrom, initialWeights: initialWeights);
         using var _ = model;
         List<SkippedImage> skippedInTest = [];
         var metrics = result.Validation ?? Evaluator.Evaluate(model, test, preprocessing, topK: options.TopK, device: options.ResolveDevice(),

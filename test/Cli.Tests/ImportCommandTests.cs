@@ -1,3 +1,4 @@
+using ModelZoo.Tests.Shared;
 using System.Globalization;
 using System.Text.Json;
 using SkiaSharp;
@@ -64,6 +65,36 @@ public sealed class ImportCommandTests : IDisposable
         Assert.Contains("these are not mobilenet_v2 weights", result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
         Assert.False(File.Exists(Path.Combine(directory, "m.mzmodel")));
+    }
+
+    [Fact]
+    public void TrainInitStartsFromImportedWeightsWithAFreshClassifier()
+    {
+        var weights = Path.Combine(directory, "squeezenet1_1.pth");
+        RunPython(Reference, weights);
+        var imported = Path.Combine(directory, "squeezenet.mzmodel");
+        Assert.Equal(0, CliProcess.Run("import", "squeezenet1_1", "--weights", weights, "--out", imported).ExitCode);
+        var folder = Path.Combine(directory, "photos");
+        foreach (var (label, colour) in new[] { ("red", new SKColor(220, 30, 30)), ("blue", new SKColor(30, 30, 220)) })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, label));
+            for (var i = 0; i < 6; i++)
+                WriteOneColour(Path.Combine(folder, label, $"{i}.png"), 40 + i, 40, colour);
+        }
+
+        // A learning rate of 1e-12 leaves every weight where it started, so the features must be torchvision's.
+        var output = Path.Combine(directory, "run");
+        var trained = CliProcess.Run("train", "squeezenet1_1", "--data", $"folder:{folder}", "--init", imported, "--epochs", "1",
+            "--batch-size", "4", "--lr", "1e-12", "--weight-decay", "0", "--input-size", "48", "--augment", "none", "--out", output, "--json");
+        Assert.True(trained.ExitCode == 0, trained.Error);
+        using var start = ModelZoo.Pipelines.Persistence.ModelFile.Load(imported);
+        using var tuned = ModelZoo.Pipelines.Persistence.ModelFile.Load(Path.Combine(output, "model.mzmodel"));
+        Assert.Equal(2, tuned.Model.NumClasses);
+        var startState = start.Model.state_dict();
+        var tunedState = tuned.Model.state_dict();
+        Assert.True(tunedState["features.0.weight"].max_abs_diff(startState["features.0.weight"]) < 1e-9);
+        Assert.True(tunedState["features.12.expand3x3.weight"].max_abs_diff(startState["features.12.expand3x3.weight"]) < 1e-9);
+        Assert.Equal([2L, 512, 1, 1], tunedState["classifier.1.weight"].shape);
     }
 
     private static void WriteOneColour(string path, int width, int height, SKColor colour)

@@ -33,6 +33,10 @@ internal static class TrainCommand
         var limitTrain = new Option<int?>("--limit-train") { Description = "Use only the first N training examples." };
         var limitTest = CommonOptions.LimitTest();
         var output = new Option<string>("--out") { Description = "Output folder (model, checkpoints, history, curves).", DefaultValueFactory = _ => "runs/train" };
+        var init = new Option<string?>("--init")
+        {
+            Description = "Start from these weights (fine-tuning): a PyTorch .pth or a ModelZoo model file, e.g. from 'modelzoo import'; a classifier for another class count starts fresh.",
+        };
         var resume = new Option<string?>("--resume") { Description = "Continue from this checkpoint (or 'latest' in --out)." };
         var keep = new Option<int>("--keep-checkpoints") { Description = "Per-epoch checkpoints kept.", DefaultValueFactory = _ => 5 };
         var memoryFormat = new Option<string>("--memory-format") { Description = "auto (the device's fastest: nhwc on CPU, nchw on CUDA), nchw or nhwc.", DefaultValueFactory = _ => "auto" };
@@ -45,7 +49,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train an architecture on a data set; checkpoints every epoch and ends with the test metrics.")
         {
             architecture, data, epochs, batchSize, lr, optimizer, weightDecay, schedule, warmup, smoothing, augment, ema, clip,
-            inputSize, limitTrain, limitTest, output, resume, keep, memoryFormat, badImages, split, seed, device, threads, json,
+            inputSize, limitTrain, limitTest, output, init, resume, keep, memoryFormat, badImages, split, seed, device, threads, json,
         };
         command.SetAction(result =>
         {
@@ -83,7 +87,7 @@ internal static class TrainCommand
                 Seed = seedValue,
                 BadImages = CommonOptions.ParseBadImages(result.GetValue(badImages)!),
             };
-            var run = new TrainingRun(result.GetValue(architecture)!, train, test, preprocessing, options, outDirectory, result.GetValue(json));
+            var run = new TrainingRun(result.GetValue(architecture)!, train, test, preprocessing, options, outDirectory, result.GetValue(json), result.GetValue(init));
             return run.Execute(ResolveResume(result.GetValue(resume), options.CheckpointDirectory));
         });
         return command;

@@ -25,7 +25,16 @@ public static class PyTorchWeights
     public static IReadOnlyList<string> Load(ClassificationModel model, string path, bool reinitializeClassifierOnMismatch = false)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"weights file not found: {path}", path);
-        var records = PyTorchStateDictReader.Read(path);
+        return LoadRecords(model, PyTorchStateDictReader.Read(path), path, reinitializeClassifierOnMismatch);
+    }
+
+    /// <summary>
+    /// <see cref="Load"/> for state-dict records already read (from a <c>.pth</c> or a ModelZoo file);
+    /// <paramref name="path"/> names their file in errors.
+    /// </summary>
+    internal static IReadOnlyList<string> LoadRecords(ClassificationModel model, IReadOnlyList<StoredTensor> records, string path,
+        bool reinitializeClassifierOnMismatch)
+    {
         var state = records.ToDictionary(r => r.Name, r => TensorRecords.ToTensor(r).DetachFromDisposeScope());
         try
         {

@@ -1,4 +1,5 @@
 using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.Zoo;
 using TorchSharp;
@@ -23,12 +24,14 @@ public static class ModelTraining
     /// </summary>
     public static (ClassificationModel model, TrainingResult result) CreateAndTrain(string architecture, Trainer trainer,
         IImageDataset train, IImageDataset? validation, Preprocessing preprocessing, string? resumeFrom = null,
-        double? widthMultiplier = null, CancellationToken cancellation = default)
+        double? widthMultiplier = null, CancellationToken cancellation = default, string? initialWeights = null)
     {
         torch.random.manual_seed(trainer.Options.Seed);
         var model = ModelRegistry.Default.Create(architecture, OptionsFor(train, preprocessing, widthMultiplier));
         try
         {
+            // A resumed run restores its own weights; initial weights only start a new one.
+            if (initialWeights is not null && resumeFrom is null) InitialWeights.Load(model, initialWeights);
             return (model, trainer.Fit(model, train, validation, preprocessing, resumeFrom, cancellation));
         }
         catch
