@@ -1,0 +1,77 @@
+using ModelZoo.Pipelines.Training;
+using ModelZoo.Pipelines.Transforms;
+
+namespace ModelZoo.MLNet;
+
+public sealed partial class ImageClassifierTrainer
+{
+    /// <summary>Settings of <see cref="ImageClassifierTrainer"/>, ML.NET style: public fields with defaults.</summary>
+    public sealed class Options
+    {
+        /// <summary>The key column of class labels.</summary>
+        public string LabelColumnName = "Label";
+
+        /// <summary>The image column: pixel values or encoded bytes (<see cref="ImageInputKind"/>).</summary>
+        public string FeatureColumnName = "Features";
+
+        /// <summary>The column the class probabilities are written to.</summary>
+        public string ScoreColumnName = "Score";
+
+        /// <summary>The column the predicted key is written to.</summary>
+        public string PredictedLabelColumnName = "PredictedLabel";
+
+        /// <summary>The registry name of the architecture, e.g. <c>mobilenet_v2</c> (<c>ModelRegistry.Default.List()</c> lists them).</summary>
+        public string Architecture = "mobilenet_v2";
+
+        /// <summary>Width multiplier for architectures built at any width (MobileNet V2/V3); null is the architecture's own.</summary>
+        public double? WidthMultiplier;
+
+        /// <summary>Passes over the training data.</summary>
+        public int Epochs = 10;
+
+        /// <summary>Images per optimizer step.</summary>
+        public int BatchSize = 64;
+
+        /// <summary>The optimizer.</summary>
+        public OptimizerKind Optimizer = OptimizerKind.Sgd;
+
+        /// <summary>Peak learning rate (cosine schedule); null is the engine's default for the optimizer.</summary>
+        public double? LearningRate;
+
+        /// <summary>Weight decay; null is the engine's default for the optimizer.</summary>
+        public double? WeightDecay;
+
+        /// <summary>Label smoothing of the cross-entropy, in [0, 1).</summary>
+        public double LabelSmoothing = 0.1;
+
+        /// <summary>Training-time augmentation (applied in Fit only, never when scoring).</summary>
+        public Augmentation Augmentation = Augmentation.None;
+
+        /// <summary>Height of the images in a flat pixel-vector column; null works it out (a square, or the vector's dimensions).</summary>
+        public int? ImageHeight;
+
+        /// <summary>Width of the images in a flat pixel-vector column; null works it out.</summary>
+        public int? ImageWidth;
+
+        /// <summary>Channels (1 grey, 3 RGB) of the pixel vectors, or those encoded images are decoded to (null: 3).</summary>
+        public int? ImageChannels;
+
+        /// <summary>Side of the square model input; null is the pixel vectors' size, or the first encoded image's larger side.</summary>
+        public int? InputSize;
+
+        /// <summary>Per-channel mean of the 0..1 pixel values for normalisation; null is ModelZoo's default (ImageNet's).</summary>
+        public double[]? Mean;
+
+        /// <summary>Per-channel standard deviation of the 0..1 pixel values; null is ModelZoo's default (ImageNet's).</summary>
+        public double[]? Std;
+
+        /// <summary>"cpu", "cuda", "cuda:N" or "auto"; null follows MLContext.GpuDeviceId and FallbackToCpu.</summary>
+        public string? Device;
+
+        /// <summary>Intra-op threads; null is ModelZoo's default (every logical processor).</summary>
+        public int? Threads;
+
+        /// <summary>Seed of weights, order and augmentation; null is the MLContext's seed (or 1 when it has none).</summary>
+        public int? Seed;
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using ModelZoo.Pipelines.Imaging;
+using ModelZoo.Pipelines.Persistence;
+using ModelZoo.Pipelines.Training;
+using ModelZoo.Pipelines.Transforms;
+
+namespace ModelZoo.MLNet;
+
+/// <summary>
+/// Trains one of the zoo's architectures on image rows of an IDataView with ModelZoo's training engine; made by
+/// <c>mlContext.MulticlassClassification.Trainers.ImageClassifier(...)</c>, <c>MobileNet(...)</c>, <c>ShuffleNet(...)</c>,
+/// <c>SqueezeNet(...)</c> or <c>SENet(...)</c>. The label must be a key column (e.g. from MapValueToKey): its key count is
+/// the class count and its key values the class names. The feature column holds either pixel vectors or encoded
+/// image bytes (<see cref="ImageInputKind"/>).
+/// </summary>
+public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierTransformer>
+{
+    private readonly IHost host;
+    private readonly Options options;
+
+    internal ImageClassifierTrainer(IHostEnvironment env, Options options)
+    {
+        host = Contracts.CheckRef(env, nameof(env)).Register(nameof(ImageClassifierTrainer));
+        host.CheckValue(options, nameof(options));
+        this.options = options;
+        // Bad settings fail where the pipeline is written, not after the data is read.
+        TrainerOptions = TrainerOptionsFor(options, DeviceChoice.For(env, options.Device), options.Seed ?? ((IHostEnvironmentInternal)env).Seed ?? 1);
+        if (options.InputSize is < 8) throw new ArgumentException($"input size must be at least 8 px, got {options.InputSize}");
+    }
+
+    /// <summary>The engine settings the options come to.</summary>
+    public TrainerOptions TrainerOptions { get; }
+
+    /// <summary>The output schema: the input's columns plus Score and PredictedLabel.</summary>
+    /// <exception cref="ArgumentException">The label is missing or not a key, or the feature column is missing or of another type.</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        if (!inputSchema.TryFindColumn(options.LabelColumnName, out var label))
+            throw new ArgumentException($"the input has no label column '{options.LabelColumnName}'");
+        if (!label.IsKey || label.Kind != SchemaShape.Column.VectorKind.Scalar)
+            throw new ArgumentException(
+                $"label column '{label.Name}' has type {label.GetTypeString()}; the image classifier needs a key (MapValueToKey(\"{label.Name}\") makes one)");
+        if (!inputSchema.TryFindColumn(options.FeatureColumnName, out var feature))
+            throw new ArgumentException($"the input has no feature column '{options.FeatureColumnName}'");
+        ImageInput.CheckShape(feature);
+
+        var columns = inputSchema.ToDictionary(c => c.Name);
+        columns[options.ScoreColumnName] = new SchemaShape.Column(options.ScoreColumnName, SchemaShape.Column.VectorKind.Vector,
+            NumberDataViewType.Single, false, new SchemaShape(AnnotationUtils.AnnotationsForMulticlassScoreColumn(label)));
+        var keyValues = label.Annotations.TryFindColumn(AnnotationUtils.Kinds.KeyValues, out var values) ? [values] : Array.Empty<SchemaShape.Column>();
+        columns[options.PredictedLabelColumnName] = new SchemaShape.Column(options.PredictedLabelColumnName, SchemaShape.Column.VectorKind.Scalar,
+            NumberDataViewType.UInt32, true, new SchemaShape(keyValues));
+        return new SchemaShape(columns.Values);
+    }
+
+    /// <summary>
+    /// Reads every row with a known label (key 0, "missing", is skipped) into memory, builds the architecture for the
+    /// label's class count and the images' size and channels, trains it, and returns the classifier, which the caller
+    /// disposes. Progress goes to the MLContext's log.
+    /// </summary>
+    /// <exception cref="ArgumentException">A column is missing or of a type the trainer does not take, no row has a label,
+    /// or pixel values all lie in 0..1 (the trainer expects 0..255).</exception>
+    public ImageClassifierTransformer Fit(IDataView input)
+    {
+        host.CheckValue(input, nameof(input));
+        GetOutputSchema(SchemaShape.Create(input.Schema));
+        var labelColumn = input.Schema[options.LabelColumnName];
+        var featureColumn = input.Schema[options.FeatureColumnName];
+        var classCount = checked((int)((KeyDataViewType)labelColumn.Type).Count);
+        if (labelColumn.Type.RawType != typeof(uint))
+            throw new ArgumentException($"label column '{labelColumn.Name}' is a key of {labelColumn.Type.RawType.Name}; the image classifier takes UInt32 keys (MapValueToKey's)");
+        var keyValues = LabelKeyValues.FromColumn(labelColumn, classCount);
+        var classNames = keyValues?.Names ?? Enumerable.Range(0, classCount).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var imageInput = ImageInput.FromColumn(featureColumn, options.ImageHeight, options.ImageWidth, options.ImageChannels);
+
+        using var channel = host.Start("Training");
+        var data = ReadRows(input, labelColumn, featureColumn, imageInput, classNames, channel);
+        var preprocessing = PreprocessingFor(imageInput, data).Validate();
+        channel.Info($"training {options.Architecture} on {data.Count} images of {classCount} classes at {preprocessing.InputSize} px, {preprocessing.Channels} channel(s), device {TrainerOptions.Device}");
+
+        var trainer = new Trainer(TrainerOptions);
+        trainer.StepCompleted += _ => host.CheckAlive();
+        trainer.EpochCompleted += epoch => channel.Info(
+            $"epoch {epoch.Epoch}/{TrainerOptions.Epochs}: loss {epoch.TrainLoss:F4}, accuracy {epoch.TrainAccuracy:P1}, {epoch.Seconds:F1} s");
+        var (model, _) = ModelTraining.CreateAndTrain(options.Architecture, trainer, data, null, preprocessing,
+            widthMultiplier: options.WidthMultiplier);
+        return new ImageClassifierTransformer(host, new TrainedModel(model, classNames, preprocessing), imageInput, keyValues,
+            options.FeatureColumnName, options.ScoreColumnName, options.PredictedLabelColumnName, TrainerOptions.Device);
+    }
+
+    /// <summary>One cursor pass: every labelled row's image, decoded or converted to 8-bit pixels.</summary>
+    private LabelledImages ReadRows(IDataView input, DataViewSchema.Column labelColumn, DataViewSchema.Column featureColumn,
+        ImageInput imageInput, IReadOnlyList<string> classNames, IChannel channel)
+    {
+        var images = new List<Image>();
+        var labels = new List<int>();
+        var skipped = 0;
+        var largest = 0f;
+        using (var cursor = input.GetRowCursor([labelColumn, featureColumn]))
+        {
+            var getLabel = cursor.GetGetter<uint>(labelColumn);
+            var readImage = imageInput.CreateReader(cursor, featureColumn.Index);
+            uint key = 0;
+            while (cursor.MoveNext())
+            {
+                host.CheckAlive();
+                getLabel(ref key);
+                if (key == 0)
+                {
+                    skipped++;
+                    continue;
+                }
+                var image = readImage();
+                if (imageInput.Kind == ImageInputKind.Pixels) largest = Math.Max(largest, image.Pixels.Max());
+                images.Add(image);
+                labels.Add((int)key - 1);
+            }
+        }
+        if (skipped > 0) channel.Warning($"{skipped} rows without a label (missing key) were left out");
+        if (images.Count == 0) throw new ArgumentException($"no row of the training data has a label in column '{labelColumn.Name}'");
+        if (imageInput.Kind == ImageInputKind.Pixels && largest <= 1)
+            throw new ArgumentException(
+                $"every value of feature column '{featureColumn.Name}' lies in 0..1; the image classifier takes pixel values in 0..{ImageInput.MaxPixelValue} (scale them by {ImageInput.MaxPixelValue})");
+        return new LabelledImages(images, labels, classNames, imageInput.Channels);
+    }
+
+    /// <summary>The model input: the options' size, else the pixel vectors' side or the first image's; ModelZoo's default normalisation.</summary>
+    private Preprocessing PreprocessingFor(ImageInput input, LabelledImages data)
+    {
+        var first = data.GetImage(0);
+        var defaults = new Preprocessing();
+        return new Preprocessing
+        {
+            InputSize = options.InputSize ?? Math.Max(first.Height, first.Width),
+            Channels = input.Channels,
+            Mean = options.Mean ?? defaults.Mean,
+            Std = options.Std ?? defaults.Std,
+        };
+    }
+
+    private static TrainerOptions TrainerOptionsFor(Options options, string device, int seed) => new TrainerOptions
+    {
+        Epochs = options.Epochs,
+        BatchSize = options.BatchSize,
+        Optimizer = options.Optimizer,
+        LearningRate = options.LearningRate,
+        WeightDecay = options.WeightDecay,
+        LabelSmoothing = options.LabelSmoothing,
+        Augmentation = options.Augmentation,
+        Device = device,
+        Threads = options.Threads,
+        Seed = seed,
+    }.Validate();
+}

@@ -1,0 +1,133 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using ModelZoo.Pipelines.Imaging;
+
+namespace ModelZoo.MLNet;
+
+/// <summary>How a feature column holds its images.</summary>
+public enum ImageInputKind
+{
+    /// <summary>
+    /// A known-size <c>Vector&lt;Single&gt;</c> of C×H×W pixel values in 0..255, channel-major (all of channel 0, then
+    /// channel 1, ...) as ML.NET's <c>ExtractPixels</c> writes them with its default settings; values are rounded to bytes.
+    /// </summary>
+    Pixels = 0,
+
+    /// <summary>A <c>Vector&lt;Byte&gt;</c> of encoded image file bytes (PNG, JPEG, BMP), as <c>LoadRawImageBytes</c> gives.</summary>
+    EncodedBytes = 1,
+}
+
+/// <summary>
+/// The feature column's kind and, for pixel vectors, the image shape. Saved with the model, so scoring reads a row
+/// exactly as training did.
+/// </summary>
+internal sealed record ImageInput(ImageInputKind Kind, int Height, int Width, int Channels)
+{
+    private const string Accepted =
+        "a known-size Vector<Single> of C×H×W pixel values in 0..255 (channel-major, as ExtractPixels writes them) " +
+        "or a Vector<Byte> of encoded image bytes (LoadRawImageBytes)";
+
+    /// <summary>The largest pixel value a <see cref="ImageInputKind.Pixels"/> column holds.</summary>
+    internal const float MaxPixelValue = 255;
+
+    /// <summary>Checks a column of a schema shape (before data is seen).</summary>
+    /// <exception cref="ArgumentException">The column holds neither kind; the message names it and its type.</exception>
+    internal static void CheckShape(SchemaShape.Column column)
+    {
+        var pixels = column.Kind == SchemaShape.Column.VectorKind.Vector && column.ItemType == NumberDataViewType.Single;
+        var encoded = column.Kind != SchemaShape.Column.VectorKind.Scalar && column.ItemType == NumberDataViewType.Byte;
+        if (!pixels && !encoded || column.IsKey)
+            throw new ArgumentException($"feature column '{column.Name}' has type {column.GetTypeString()}; the image classifier takes {Accepted}");
+    }
+
+    /// <summary>The input a column holds; a flat pixel vector's shape comes from the options, its dimensions or a square side.</summary>
+    /// <exception cref="ArgumentException">The column holds neither kind, or the pixel vector's shape cannot be worked out.</exception>
+    internal static ImageInput FromColumn(DataViewSchema.Column column, int? height, int? width, int? channels)
+    {
+        if (column.Type is VectorDataViewType { ItemType: var item } vector && item == NumberDataViewType.Byte)
+            return new ImageInput(ImageInputKind.EncodedBytes, 0, 0, channels ?? 3);
+        if (column.Type is not VectorDataViewType { IsKnownSize: true } pixels || pixels.ItemType != NumberDataViewType.Single)
+            throw new ArgumentException($"feature column '{column.Name}' has type {column.Type}; the image classifier takes {Accepted}");
+
+        var size = pixels.Size;
+        var shape = (height, width, channels) switch
+        {
+            (int h, int w, var c) => (h, w, c ?? size / (h * w)),
+            _ when pixels.Dimensions.Length == 3 => ((int)pixels.Dimensions[1], (int)pixels.Dimensions[2], (int)pixels.Dimensions[0]),
+            _ => SquareShape(size, channels),
+        };
+        if (shape.Item1 < 1 || shape.Item2 < 1 || shape.Item3 is not (1 or 3) || shape.Item1 * shape.Item2 * shape.Item3 != size)
+            throw new ArgumentException(
+                $"feature column '{column.Name}' holds {size} values, which is not {shape.Item3 switch { 1 or 3 => shape.Item3.ToString(), _ => "1 or 3" }} channel(s) of " +
+                $"{shape.Item1}×{shape.Item2}; set the options' ImageHeight, ImageWidth and ImageChannels");
+        return new ImageInput(ImageInputKind.Pixels, shape.Item1, shape.Item2, shape.Item3);
+    }
+
+    /// <summary>A square grey image, else a square RGB one, else (0, 0, 0): the caller reports the mismatch.</summary>
+    private static (int, int, int) SquareShape(int size, int? channels)
+    {
+        foreach (var c in channels is int given ? [given] : new[] { 1, 3 })
+        {
+            var side = (int)Math.Round(Math.Sqrt(size / (double)c));
+            if (side * side * c == size) return (side, side, c);
+        }
+        return (0, 0, channels ?? 0);
+    }
+
+    /// <summary>The column this input is read from, checked against <paramref name="schema"/>.</summary>
+    /// <exception cref="ArgumentException">The column is missing or of another type than the model was trained on.</exception>
+    internal int FindColumn(DataViewSchema schema, string name)
+    {
+        var column = schema.GetColumnOrNull(name)
+            ?? throw new ArgumentException($"the input has no feature column '{name}'; the model reads images from it");
+        var fits = Kind == ImageInputKind.EncodedBytes
+            ? column.Type is VectorDataViewType { ItemType: var item } && item == NumberDataViewType.Byte
+            : column.Type is VectorDataViewType { ItemType: var single } v && single == NumberDataViewType.Single && v.Size == Height * Width * Channels;
+        if (!fits)
+        {
+            var expected = Kind == ImageInputKind.EncodedBytes ? "Vector<Byte> of encoded image bytes" : $"Vector<Single, {Height * Width * Channels}> of pixel values";
+            throw new ArgumentException($"feature column '{name}' has type {column.Type}; this model was trained on a {expected}");
+        }
+        return column.Index;
+    }
+
+    /// <summary>
+    /// A function that returns the image in <paramref name="row"/>'s current position, as 8-bit HWC pixels.
+    /// </summary>
+    internal Func<Image> CreateReader(DataViewRow row, int columnIndex)
+    {
+        var column = row.Schema[columnIndex];
+        if (Kind == ImageInputKind.EncodedBytes)
+        {
+            var getBytes = row.GetGetter<VBuffer<byte>>(column);
+            VBuffer<byte> bytes = default;
+            return () =>
+            {
+                getBytes(ref bytes);
+                var span = bytes.IsDense ? bytes.GetValues() : bytes.DenseValues().ToArray();
+                return ImageDecoder.Decode(span, Channels, $"row {row.Position} of column '{column.Name}'");
+            };
+        }
+
+        var getPixels = row.GetGetter<VBuffer<float>>(column);
+        VBuffer<float> buffer = default;
+        var planar = new float[Height * Width * Channels];
+        return () =>
+        {
+            getPixels(ref buffer);
+            buffer.CopyTo(planar);
+            return new Image(Width, Height, Channels, Interleave(planar));
+        };
+    }
+
+    /// <summary>Channel-major floats to interleaved (HWC) bytes, rounded and clamped to 0..255.</summary>
+    private byte[] Interleave(float[] planar)
+    {
+        var plane = Height * Width;
+        var pixels = new byte[planar.Length];
+        for (var c = 0; c < Channels; c++)
+            for (var i = 0; i < plane; i++)
+                pixels[i * Channels + c] = (byte)Math.Clamp(MathF.Round(planar[c * plane + i]), 0, MaxPixelValue);
+        return pixels;
+    }
+}
