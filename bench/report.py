@@ -1,20 +1,23 @@
-"""The benchmark's results: medians over rounds, ModelZoo/PyTorch ratios, the targets, and the Markdown report.
+"""The benchmark's results: medians over rounds, ratios of ModelZoo to PyTorch and to plain TorchSharp, the targets,
+and the Markdown report.
 
-A measurement is one process's result (the JSON of `modelzoo benchmark` or bench/pytorch_bench.py); the runner keeps
-them as {(architecture, size, batch, mode): {framework: [result per round]}}.
+A measurement is one process's result (the JSON of `modelzoo benchmark`, bench/pytorch_bench.py or
+bench/TorchSharpPeer); the runner keeps them as {(architecture, size, batch, mode): {framework: [result per round]}},
+with a framework present only where it was run (the TorchSharp peer has TorchVision's MobileNets only).
 """
 
 import statistics
 
-MODELZOO, NCHW, NHWC = "modelzoo", "pytorch_nchw", "pytorch_nhwc"
-FRAMEWORKS = [MODELZOO, NCHW, NHWC]
-LABELS = {MODELZOO: "ModelZoo", NCHW: "PyTorch NCHW", NHWC: "PyTorch CL"}
+MODELZOO, NCHW, NHWC, TORCHSHARP = "modelzoo", "pytorch_nchw", "pytorch_nhwc", "torchsharp"
+FRAMEWORKS = [MODELZOO, NCHW, NHWC, TORCHSHARP]
+PYTORCH = [NCHW, NHWC]
+LABELS = {MODELZOO: "ModelZoo", NCHW: "PyTorch NCHW", NHWC: "PyTorch CL", TORCHSHARP: "TorchSharp"}
 
-# Targets, each as a ratio where higher is better: ModelZoo ÷ PyTorch for rates, PyTorch ÷ ModelZoo for latency
-# and memory.
-TRAIN_VS_BEST = 1.0
-TRAIN_VS_NCHW = 1.5
-INFER_VS_BEST = 1.2
+# Targets, each as a ratio where higher is better: ModelZoo ÷ the other for rates, the other ÷ ModelZoo for latency
+# and memory. Rates and latency are held against the faster PyTorch layout and, where it runs, plain TorchSharp;
+# memory against the smaller PyTorch figure.
+TRAIN_VS_BEST = 1.2
+INFER_VS_BEST = 1.5
 LATENCY_VS_BEST = 1.2
 MEMORY_VS_LOWEST = 1.0
 LOADER_VS_TRAIN = 2.0
@@ -92,6 +95,10 @@ class Report:
     def value(self, config, mode, framework, field):
         return self.summary.get((*config, mode), {}).get(framework, {}).get(field)
 
+    def peer_ran(self, config, mode):
+        """Whether plain TorchSharp was run for this configuration (it has some architectures only)."""
+        return TORCHSHARP in self.summary.get((*config, mode), {})
+
     def judged(self, *checks):
         outcome = verdict(*checks)
         self.outcomes.append(outcome)
@@ -100,15 +107,14 @@ class Report:
     def markdown(self):
         s = self.settings
         sections = [
-            f"# ModelZoo vs PyTorch eager\n\n{s['machine']}; {s['threads']} threads for both; ModelZoo on libtorch "
-            f"{s['libtorch']}, PyTorch {s['torch']}; medians of {s['rounds']} round(s), each measurement "
-            f"{s['warmup']} warm-up + {s['iterations']} timed steps; {s['date']}." + self.load_note(),
-            self.rates("train", "train_images_per_second", "Training, images/s (AdamW + cross-entropy)",
-                       f"Target: ≥ {TRAIN_VS_NCHW}× PyTorch NCHW and ≥ {TRAIN_VS_BEST}× the faster PyTorch layout.",
-                       lambda vs_nchw, vs_best: self.judged((vs_nchw, TRAIN_VS_NCHW), (vs_best, TRAIN_VS_BEST))),
-            self.rates("infer", "infer_images_per_second", "Inference, images/s (eval, inference mode)",
-                       f"Target: ≥ {INFER_VS_BEST}× the faster PyTorch layout.",
-                       lambda vs_nchw, vs_best: self.judged((vs_best, INFER_VS_BEST))),
+            f"# ModelZoo vs PyTorch eager and plain TorchSharp\n\n{s['machine']}; {s['threads']} threads for all; "
+            f"ModelZoo and plain TorchSharp on libtorch {s['libtorch']}, PyTorch {s['torch']}; medians of "
+            f"{s['rounds']} round(s), each measurement {s['warmup']} warm-up + {s['iterations']} timed steps; "
+            f"{s['date']}." + self.load_note(),
+            self.rates("train", "train_images_per_second",
+                       "Training, images/s (ModelZoo and PyTorch: AdamW; TorchSharp: SGD with momentum; cross-entropy)",
+                       TRAIN_VS_BEST),
+            self.rates("infer", "infer_images_per_second", "Inference, images/s (eval, inference mode)", INFER_VS_BEST),
             self.latency(),
             self.memory(),
         ]
@@ -134,43 +140,56 @@ class Report:
             return note + f": **more than the {s['cores']} cores — other work competed, treat the figures as rough**."
         return note + "."
 
-    def rates(self, mode, field, title, target, judge):
+    def checks(self, config, mode, vs_best, vs_peer, target):
+        """The target against the faster PyTorch layout, and against plain TorchSharp where it was run."""
+        return [(vs_best, target)] + ([(vs_peer, target)] if self.peer_ran(config, mode) else [])
+
+    def rates(self, mode, field, title, target):
         rows = []
         for config in self.configs:
-            mz, nchw, nhwc = (self.value(config, mode, fw, field) for fw in FRAMEWORKS)
+            mz, nchw, nhwc, peer = (self.value(config, mode, fw, field) for fw in FRAMEWORKS)
             best = max((v for v in (nchw, nhwc) if v is not None), default=None)
-            vs_nchw, vs_best = ratio(mz, nchw), ratio(mz, best)
+            vs_best, vs_peer = ratio(mz, best), ratio(mz, peer)
             layout = self.value(config, mode, MODELZOO, "memory_format") or "—"
-            rows.append([config[0], f"{config[1]}/{config[2]}", fmt(mz), layout, fmt(nchw), fmt(nhwc),
-                         fmt_ratio(vs_nchw), fmt_ratio(vs_best), judge(vs_nchw, vs_best)])
-        header = ["architecture", "size/batch", "ModelZoo", "MZ layout", "PyTorch NCHW", "PyTorch CL", "× NCHW",
-                  "× best", "target"]
-        return f"## {title}\n\n{target}\n\n" + table(header, rows)
+            rows.append([config[0], f"{config[1]}/{config[2]}", fmt(mz), layout, fmt(nchw), fmt(nhwc), fmt(peer),
+                         fmt_ratio(ratio(mz, nchw)), fmt_ratio(vs_best), fmt_ratio(vs_peer),
+                         self.judged(*self.checks(config, mode, vs_best, vs_peer, target))])
+        header = ["architecture", "size/batch", "ModelZoo", "MZ layout", "PyTorch NCHW", "PyTorch CL", "TorchSharp",
+                  "× NCHW", "× best", "× TorchSharp", "target"]
+        return (f"## {title}\n\nRatios: ModelZoo ÷ the other (> 1: ModelZoo faster); × best: the faster PyTorch layout. "
+                f"Target: ≥ {target}× the faster PyTorch layout and ≥ {target}× plain TorchSharp where it ran.\n\n"
+                + table(header, rows))
 
     def latency(self):
         rows = []
         for config in self.configs:
             median = {fw: self.value(config, "infer", fw, "latency_median_ms") for fw in FRAMEWORKS}
             p90 = {fw: self.value(config, "infer", fw, "latency_p90_ms") for fw in FRAMEWORKS}
-            best = min((median[fw] for fw in (NCHW, NHWC) if median[fw] is not None), default=None)
-            vs_nchw, vs_best = ratio(median[NCHW], median[MODELZOO]), ratio(best, median[MODELZOO])
-            rows.append([config[0], f"{config[1]}/1", *(f"{fmt(median[fw], 2)} ({fmt(p90[fw], 2)})" for fw in FRAMEWORKS),
-                         fmt_ratio(vs_nchw), fmt_ratio(vs_best), self.judged((vs_best, LATENCY_VS_BEST))])
-        header = ["architecture", "size/batch", "ModelZoo", "PyTorch NCHW", "PyTorch CL", "× NCHW", "× best", "target"]
-        return ("## Batch-1 latency, ms: median (p90)\n\nRatios: PyTorch median ÷ ModelZoo median (> 1: ModelZoo "
-                f"faster). Target: ≥ {LATENCY_VS_BEST}× the faster PyTorch layout.\n\n" + table(header, rows))
+            best = min((median[fw] for fw in PYTORCH if median[fw] is not None), default=None)
+            vs_best, vs_peer = ratio(best, median[MODELZOO]), ratio(median[TORCHSHARP], median[MODELZOO])
+            rows.append([config[0], f"{config[1]}/1", *(f"{fmt(median[fw], 2)} ({fmt(p90[fw], 2)})"
+                                                        if median[fw] is not None else "—" for fw in FRAMEWORKS),
+                         fmt_ratio(ratio(median[NCHW], median[MODELZOO])), fmt_ratio(vs_best), fmt_ratio(vs_peer),
+                         self.judged(*self.checks(config, "infer", vs_best, vs_peer, LATENCY_VS_BEST))])
+        header = ["architecture", "size/batch", "ModelZoo", "PyTorch NCHW", "PyTorch CL", "TorchSharp", "× NCHW",
+                  "× best", "× TorchSharp", "target"]
+        return ("## Batch-1 latency, ms: median (p90)\n\nRatios: the other's median ÷ ModelZoo's (> 1: ModelZoo "
+                f"faster). Target: ≥ {LATENCY_VS_BEST}× the faster PyTorch layout and ≥ {LATENCY_VS_BEST}× plain "
+                "TorchSharp where it ran.\n\n" + table(header, rows))
 
     def memory(self):
         rows = []
         for config in self.configs:
-            mz, nchw, nhwc = (self.value(config, "train", fw, "peak_rss_mib") for fw in FRAMEWORKS)
+            mz, nchw, nhwc, peer = (self.value(config, "train", fw, "peak_rss_mib") for fw in FRAMEWORKS)
             lowest = min((v for v in (nchw, nhwc) if v is not None), default=None)
-            rows.append([config[0], f"{config[1]}/{config[2]}", fmt(mz, 0), fmt(nchw, 0), fmt(nhwc, 0),
-                         fmt_ratio(ratio(mz, nchw)), fmt_ratio(ratio(mz, lowest)),
+            rows.append([config[0], f"{config[1]}/{config[2]}", fmt(mz, 0), fmt(nchw, 0), fmt(nhwc, 0), fmt(peer, 0),
+                         fmt_ratio(ratio(mz, nchw)), fmt_ratio(ratio(mz, lowest)), fmt_ratio(ratio(mz, peer)),
                          self.judged((ratio(lowest, mz), MEMORY_VS_LOWEST))])
-        header = ["architecture", "size/batch", "ModelZoo", "PyTorch NCHW", "PyTorch CL", "× NCHW", "× lowest", "target"]
-        return ("## Peak resident memory in training, MiB (VmHWM)\n\nRatios: ModelZoo ÷ PyTorch (< 1: ModelZoo "
-                "smaller). Target: ≤ 1.0× the smaller PyTorch figure.\n\n" + table(header, rows))
+        header = ["architecture", "size/batch", "ModelZoo", "PyTorch NCHW", "PyTorch CL", "TorchSharp", "× NCHW",
+                  "× lowest", "× TorchSharp", "target"]
+        return ("## Peak resident memory in training, MiB (VmHWM)\n\nRatios: ModelZoo ÷ the other (< 1: ModelZoo "
+                "smaller). Target: ≤ 1.0× the smaller PyTorch figure (plain TorchSharp for context).\n\n"
+                + table(header, rows))
 
     def loading(self):
         s = self.settings

@@ -6,6 +6,7 @@ The check against ModelZoo itself (parameters, MACs and every conv/linear output
 `/usr/bin/python3 bench/pytorch_models.py --check --modelzoo ./modelzoo`.
 """
 
+import argparse
 import importlib.machinery
 import importlib.util
 import tempfile
@@ -115,16 +116,37 @@ class Report(unittest.TestCase):
                                   {"peak_rss_mib": 2.0}], ["peak_rss_mib", "latency_p90_ms"])
         self.assertEqual(summary, {"peak_rss_mib": 2.0, "latency_p90_ms": None})
 
-    def test_targets_are_judged_against_nchw_and_the_best_layout(self):
+    def test_targets_are_judged_against_the_best_pytorch_layout(self):
         measurements = self.measurements(
-            train={report.MODELZOO: (30, 400), report.NCHW: (20, 500), report.NHWC: (25, 450)},  # 1.5× NCHW, 1.2× best
+            train={report.MODELZOO: (30, 400), report.NCHW: (20, 500), report.NHWC: (25, 450)},  # 1.2× best
             infer={report.MODELZOO: (100, 10.0), report.NCHW: (90, 11.0), report.NHWC: (50, 20.0)})  # 1.11×, 1.1×
         markdown = report.Report(self.settings, report.summarize(measurements), {}, []).markdown()
-        self.assertIn("| shufflenet_v1_g3_x1_0 | 224/32 | 30.0 | nhwc | 20.0 | 25.0 | 1.50× | 1.20× | met |", markdown)
-        self.assertIn("| 100.0 | nhwc | 90.0 | 50.0 | 1.11× | 1.11× | **missed** |", markdown)
-        self.assertIn("| 10.00 (10.00) | 11.00 (11.00) | 20.00 (20.00) | 1.10× | 1.10× | **missed** |", markdown)
-        self.assertIn("| 400 | 500 | 450 | 0.80× | 0.89× | met |", markdown)
+        self.assertIn("| shufflenet_v1_g3_x1_0 | 224/32 | 30.0 | nhwc | 20.0 | 25.0 | — | 1.50× | 1.20× | — | met |", markdown)
+        self.assertIn("| 100.0 | nhwc | 90.0 | 50.0 | — | 1.11× | 1.11× | — | **missed** |", markdown)
+        self.assertIn("| 10.00 (10.00) | 11.00 (11.00) | 20.00 (20.00) | — | 1.10× | 1.10× | — | **missed** |", markdown)
+        self.assertIn("| 400 | 500 | 450 | — | 0.80× | 0.89× | — | met |", markdown)
         self.assertIn("2 of 4 targets met", markdown)
+
+    def test_plain_torchsharp_is_a_second_bar_where_it_ran(self):
+        measurements = self.measurements(
+            train={report.MODELZOO: (60, 400), report.NCHW: (20, 500), report.NHWC: (40, 450),
+                   report.TORCHSHARP: (55, 800)},  # 1.5× PyTorch but 1.09× TorchSharp
+            infer={report.MODELZOO: (150, 5.0), report.NCHW: (90, 11.0), report.NHWC: (100, 7.0),
+                   report.TORCHSHARP: (50, 12.0)})  # 1.5× and 3.0×; latency 1.4× and 2.4×
+        markdown = report.Report(self.settings, report.summarize(measurements), {}, []).markdown()
+        self.assertIn("| 60.0 | nhwc | 20.0 | 40.0 | 55.0 | 3.00× | 1.50× | 1.09× | **missed** |", markdown)
+        self.assertIn("| 150.0 | nhwc | 90.0 | 100.0 | 50.0 | 1.67× | 1.50× | 3.00× | met |", markdown)
+        self.assertIn("| 5.00 (5.00) | 11.00 (11.00) | 7.00 (7.00) | 12.00 (12.00) | 2.20× | 1.40× | 2.40× | met |", markdown)
+        self.assertIn("| 400 | 500 | 450 | 800 | 0.80× | 0.89× | 0.50× | met |", markdown)  # memory: PyTorch's bar only
+        self.assertIn("3 of 4 targets met", markdown)
+
+    def test_a_failed_torchsharp_run_leaves_its_targets_unjudged(self):
+        measurements = self.measurements(
+            train={report.MODELZOO: (60, 400), report.NCHW: (20, 500), report.NHWC: (40, 450)}, infer={})
+        measurements[("shufflenet_v1_g3_x1_0", 224, 32, "train")][report.TORCHSHARP] = []  # run, but no result
+        markdown = report.Report(self.settings, report.summarize(measurements), {}, []).markdown()
+        self.assertIn("| 60.0 | nhwc | 20.0 | 40.0 | — | 3.00× | 1.50× | — | — |", markdown)
+        self.assertIn("1 of 1 targets met (3 without data)", markdown)  # training, inference, latency
 
     def test_the_loader_is_held_against_the_fastest_training_rate_at_its_size(self):
         measurements = self.measurements(train={report.MODELZOO: (50, 1), report.NCHW: (1, 1), report.NHWC: (1, 1)},
@@ -144,10 +166,25 @@ class Report(unittest.TestCase):
 
 
 class Runner(unittest.TestCase):
-    def test_rotation_puts_every_framework_first_once_in_three_runs(self):
+    def test_rotation_puts_every_framework_first_once_in_as_many_runs(self):
         run = load_runner()
-        firsts = [run.rotated(report.FRAMEWORKS, i)[0] for i in range(3)]
+        firsts = [run.rotated(report.FRAMEWORKS, i)[0] for i in range(len(report.FRAMEWORKS))]
         self.assertEqual(sorted(firsts), sorted(report.FRAMEWORKS))
+
+    def test_plain_torchsharp_runs_for_torchvisions_mobilenets_only(self):
+        run = load_runner()
+        args = argparse.Namespace(no_torchsharp=False)
+        self.assertEqual(run.frameworks_for("mobilenet_v2", args), report.FRAMEWORKS)
+        self.assertNotIn(report.TORCHSHARP, run.frameworks_for("se_resnet18", args))
+        self.assertNotIn(report.TORCHSHARP, run.frameworks_for("mobilenet_v2", argparse.Namespace(no_torchsharp=True)))
+
+    def test_the_peer_gets_the_options_modelzoo_gets(self):
+        run = load_runner()
+        args = argparse.Namespace(threads=2, warmup=1, iterations=3, small_input=False, modelzoo="./modelzoo")
+        peer = run.model_command(report.TORCHSHARP, "mobilenet_v2", 32, 128, "train", args)
+        ours = run.model_command(report.MODELZOO, "mobilenet_v2", 32, 128, "train", args)
+        self.assertEqual(peer[:3], ["dotnet", str(run.PEER_DLL), "mobilenet_v2"])
+        self.assertEqual(peer[3:], ours[3:-1])  # the same options, without --json (the peer prints only JSON)
 
     def test_jpeg_folder_is_made_once_in_class_folders(self):
         with tempfile.TemporaryDirectory() as tmp:
