@@ -13,14 +13,7 @@ public static class ModelZooCatalog
     /// <summary>Any registered architecture by its registry name, e.g. <c>"mobilenet_v2"</c>.</summary>
     public static ImageClassifierTrainer ImageClassifier(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string architecture, string labelColumnName = "Label", string featureColumnName = "Features", int epochs = 10, int batchSize = 64) =>
-        catalog.ImageClassifier(new ImageClassifierTrainer.Options
-        {
-            Architecture = architecture,
-            LabelColumnName = labelColumnName,
-            FeatureColumnName = featureColumnName,
-            Epochs = epochs,
-            BatchSize = batchSize,
-        });
+        catalog.Family(architecture, null, labelColumnName, featureColumnName, epochs, batchSize);
 
     /// <summary>A classifier with every setting given.</summary>
     public static ImageClassifierTrainer ImageClassifier(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
