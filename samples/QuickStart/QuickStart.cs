@@ -1,44 +1,72 @@
-using ModelZoo.MLNetExtensions;
-using ModelZoo.Pipelines.Metrics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using ModelZoo.Pipelines.Data;
 
 namespace ModelZoo.Samples.QuickStart;
 
+/// <summary>One Fashion-MNIST example: its class name and 28×28 grey pixel values in 0..255.</summary>
+public sealed class FashionImage
+{
+    public string Label { get; set; } = "";
+
+    [VectorType(28 * 28)]
+    public float[] Features { get; set; } = [];
+}
+
+/// <summary>What the model says about one image.</summary>
+public sealed class FashionPrediction
+{
+    public string PredictedLabel { get; set; } = "";
+
+    public float[] Score { get; set; } = [];
+}
+
 /// <summary>What one quick-start run produced.</summary>
-/// <param name="Metrics">Evaluation on the test rows.</param>
+/// <param name="Metrics">ML.NET's evaluation on the test rows.</param>
 /// <param name="Prediction">The prediction engine's answer for the first test image, from the reloaded model.</param>
-public sealed record QuickStartResult(MulticlassClassificationMetrics Metrics, ImageClassificationResult Prediction);
+/// <param name="TruthOfFirst">The first test image's true class.</param>
+public sealed record QuickStartResult(MulticlassClassificationMetrics Metrics, FashionPrediction Prediction, string TruthOfFirst);
 
 /// <summary>
-/// The README's quick start, line for line, with the row counts and the model path as parameters so the test
-/// project runs the same code on fewer images: train MobileNetV1 0.5× on Fashion-MNIST, evaluate it, save it,
-/// load it and classify one image.
+/// The quick start, line for line, with the row counts and the model path as parameters so the test project runs
+/// the same code on fewer images: train MobileNetV1 0.5× on Fashion-MNIST in an ML.NET pipeline, evaluate it with
+/// ML.NET's evaluator, save it with Model.Save, load it and classify one image with a PredictionEngine.
 /// </summary>
 public static class QuickStart
 {
     /// <summary>Trains on <paramref name="trainRows"/> images, tests on <paramref name="testRows"/> and writes the model to <paramref name="modelPath"/>.</summary>
     public static QuickStartResult Run(int trainRows, int testRows, string modelPath)
     {
-        var ctx = new ModelZooContext(seed: 1);
+        var mlContext = new MLContext(seed: 1);
+        var train = mlContext.Data.LoadFromEnumerable(Load(train: true, trainRows));
+        var test = mlContext.Data.LoadFromEnumerable(Load(train: false, testRows));
 
-        // Fashion-MNIST (28×28 grey, 10 classes) from /usr/share/datasets/fashion-mnist.
-        var train = ctx.Data.TakeRows(ctx.Data.LoadFashionMnist(train: true), trainRows);
-        var test = ctx.Data.TakeRows(ctx.Data.LoadFashionMnist(train: false), testRows);
+        var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label")
+            .Append(mlContext.MulticlassClassification.Trainers.MobileNet(version: 1, width: 0.5, epochs: 2))
+            .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedLabel"));
+        var model = pipeline.Fit(train);
 
-        // Augmentation while training, then the architecture, as ML.NET users write pipelines.
-        var pipeline = ctx.Transforms.RandomHorizontalFlip()
-            .Append(ctx.Transforms.MobileNet(version: 1, width: 0.5, epochs: 2));
-
-        using var model = pipeline.Fit(train);
-        var metrics = ctx.MulticlassClassification.Evaluate(model.Transform(test), topKPredictionCount: 5);
+        var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(test), topKPredictionCount: 5);
         Console.WriteLine($"accuracy {metrics.MicroAccuracy:P1}, top-5 {metrics.TopKAccuracy:P1}, log-loss {metrics.LogLoss:F3}");
 
-        // One file holds the steps, the class names and the weights.
-        ctx.Model.Save(model, modelPath);
-        using var loaded = ctx.Model.Load(modelPath);
-        var engine = ctx.Model.CreatePredictionEngine(loaded);
-        var prediction = engine.Predict(test.Dataset.GetImage(0));
-        Console.WriteLine($"first test image: {prediction.PredictedLabel} ({prediction.TopK[0].Probability:P0}), truly {test.ClassNames[test.Dataset.GetLabel(0)]}");
+        // The zip holds the whole pipeline: key mapping, the architecture, its weights and the class names.
+        mlContext.Model.Save(model, train.Schema, modelPath);
+        var loaded = mlContext.Model.Load(modelPath, out _);
+        var engine = mlContext.Model.CreatePredictionEngine<FashionImage, FashionPrediction>(loaded);
+        var first = Load(train: false, 1)[0];
+        var prediction = engine.Predict(first);
+        Console.WriteLine($"first test image: {prediction.PredictedLabel} ({prediction.Score.Max():P0}), truly {first.Label}");
+        return new QuickStartResult(metrics, prediction, first.Label);
+    }
 
-        return new QuickStartResult(metrics, prediction);
+    /// <summary>The first <paramref name="count"/> images of a Fashion-MNIST split (from /usr/share/datasets/fashion-mnist).</summary>
+    private static List<FashionImage> Load(bool train, int count)
+    {
+        var data = FashionMnist.Load(train);
+        return Enumerable.Range(0, Math.Min(count, data.Count)).Select(i => new FashionImage
+        {
+            Label = data.ClassNames[data.GetLabel(i)],
+            Features = data.GetPixels(i).ToArray().Select(b => (float)b).ToArray(),
+        }).ToList();
     }
 }

@@ -6,7 +6,7 @@ using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 /// <summary>
 /// Trains one of the zoo's architectures on image rows of an IDataView with ModelZoo's training engine; made by

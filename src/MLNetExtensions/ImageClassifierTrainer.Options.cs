@@ -1,7 +1,7 @@
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 public sealed partial class ImageClassifierTrainer
 {

@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using ModelZoo.Pipelines.Imaging;
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 /// <summary>
 /// Scores one row at a time (what PredictionEngine and ML.NET's lazy Transform ask of a mapper): <c>Score</c>, the

@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using ModelZoo.Pipelines.Data;
 
-namespace ModelZoo.MLNet.Tests;
+namespace ModelZoo.MLNetExtensions.Tests;
 
 /// <summary>One Fashion-MNIST example as an ML.NET row: the class name and 784 pixel values in 0..255.</summary>
 public sealed class FashionRow

@@ -1,7 +1,7 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Imaging;
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 /// <summary>The training rows read out of an IDataView: decoded images with 0-based class indices.</summary>
 internal sealed class LabelledImages(IReadOnlyList<Image> images, IReadOnlyList<int> labels, IReadOnlyList<string> classNames, int channels)

@@ -1,7 +1,7 @@
 using Microsoft.ML.Runtime;
 using TorchSharp;
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 /// <summary>The device an ML.NET component trains or scores on, by one rule.</summary>
 internal static class DeviceChoice

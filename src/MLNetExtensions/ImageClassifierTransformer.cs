@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using ModelZoo.MLNet;
+using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Prediction;
@@ -16,7 +16,7 @@ using ModelZoo.Zoo;
 [assembly: LoadableClass(typeof(IRowMapper), typeof(ImageClassifierTransformer), null, typeof(SignatureLoadRowMapper),
     ImageClassifierTransformer.UserName, ImageClassifierTransformer.LoaderSignature)]
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 /// <summary>
 /// A trained zoo classifier as an ML.NET transformer: adds <c>Score</c> (softmax probabilities, one per class, with

@@ -1,5 +1,5 @@
 using Microsoft.ML.Data;
-using ModelZoo.MLNet;
+using ModelZoo.MLNetExtensions;
 using ModelZoo.Zoo;
 
 namespace Microsoft.ML;

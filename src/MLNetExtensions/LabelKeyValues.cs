@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Data.IO;
 using Microsoft.ML.Runtime;
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 /// <summary>
 /// The training label's key values (the original labels, of whatever type MapValueToKey saw), kept so that

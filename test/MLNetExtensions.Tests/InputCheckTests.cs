@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace ModelZoo.MLNet.Tests;
+namespace ModelZoo.MLNetExtensions.Tests;
 
 /// <summary>Columns of the wrong kind are refused with messages naming them.</summary>
 public sealed class InputCheckTests

@@ -2,10 +2,10 @@ using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
-using ModelZoo.MLNet;
+using ModelZoo.MLNetExtensions;
 using SkiaSharp;
 
-namespace ModelZoo.MLNet.Tests;
+namespace ModelZoo.MLNetExtensions.Tests;
 
 /// <summary>
 /// Encoded image bytes (LoadRawImageBytes, as Microsoft.ML.Vision's trainer takes them): PNG files in one folder per

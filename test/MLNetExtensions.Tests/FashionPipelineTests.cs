@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace ModelZoo.MLNet.Tests;
+namespace ModelZoo.MLNetExtensions.Tests;
 
 /// <summary>A real ML.NET pipeline around a zoo architecture: evaluate, save, load elsewhere, predict.</summary>
 public sealed class FashionPipelineTests(TrainedFashionFixture fixture) : IClassFixture<TrainedFashionFixture>

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace ModelZoo.MLNet.Tests;
+namespace ModelZoo.MLNetExtensions.Tests;
 
 /// <summary>One short MobileNetV1-0.25 run on 1500 Fashion-MNIST images, shared by the tests that need a trained pipeline.</summary>
 public sealed class TrainedFashionFixture : IDisposable

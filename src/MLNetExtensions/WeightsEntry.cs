@@ -3,7 +3,7 @@ using ModelZoo.TorchSharpAdditions.Serialization;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 /// <summary>
 /// The model zip's "Weights" entry: the state dict as ModelZoo's tensor records (<see cref="TensorRecords"/>,

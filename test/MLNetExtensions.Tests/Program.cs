@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using ModelZoo.MLNet.Tests;
+using ModelZoo.MLNetExtensions.Tests;
 
 // The test assembly's entry point doubles as the fresh scoring process of the save/load test: with the variables set,
 // it loads a saved model into a new MLContext and prints every row's scores as round-trip floats.

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ModelZoo.MLNet.Tests;
+namespace ModelZoo.MLNetExtensions.Tests;
 
 /// <summary>
 /// Runs <see cref="ScoreSavedModel"/> in a new `dotnet` process (this test assembly's own entry point), where nothing

@@ -2,7 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using ModelZoo.Pipelines.Imaging;
 
-namespace ModelZoo.MLNet;
+namespace ModelZoo.MLNetExtensions;
 
 /// <summary>How a feature column holds its images.</summary>
 public enum ImageInputKind
