@@ -1,3 +1,5 @@
+using Microsoft.ML;
+using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 
@@ -6,7 +8,7 @@ namespace ModelZoo.MLNetExtensions;
 public sealed partial class ImageClassifierTrainer
 {
     /// <summary>Settings of <see cref="ImageClassifierTrainer"/>, ML.NET style: public fields with defaults.</summary>
-    public sealed class Options
+    public sealed partial class Options
     {
         /// <summary>The key column of class labels.</summary>
         public string LabelColumnName = "Label";
@@ -46,6 +48,51 @@ public sealed partial class ImageClassifierTrainer
 
         /// <summary>Training-time augmentation (applied in Fit only, never when scoring).</summary>
         public Augmentation Augmentation = Augmentation.None;
+
+        /// <summary>Learning-rate schedule shape.</summary>
+        public ScheduleKind Schedule = ScheduleKind.Cosine;
+
+        /// <summary>Linear warm-up epochs at the start of the schedule.</summary>
+        public double WarmupEpochs;
+
+        /// <summary>Keep an exponential moving average of the weights with this decay and score with it; null is off.</summary>
+        public double? EmaDecay;
+
+        /// <summary>Clip the global gradient norm to this value; null is off.</summary>
+        public double? GradientClipNorm;
+
+        /// <summary>Rows to validate on after every epoch (same label and feature columns as the training data); null for none.</summary>
+        public IDataView? ValidationSet;
+
+        /// <summary>Fraction of the training rows held out for validation when <see cref="ValidationSet"/> is null; null for none.</summary>
+        public double? ValidationFraction;
+
+        /// <summary>Stop when a validation metric stops improving (needs a validation set or fraction); null trains every epoch.</summary>
+        public EarlyStopping? EarlyStopping;
+
+        /// <summary>Folder for per-epoch checkpoints (the last <see cref="KeepCheckpoints"/> and the best); null writes none.</summary>
+        public string? CheckpointDirectory;
+
+        /// <summary>Per-epoch checkpoints kept (the best is kept apart).</summary>
+        public int KeepCheckpoints = 5;
+
+        /// <summary>Continue an interrupted run: "latest" (the newest checkpoint in <see cref="CheckpointDirectory"/>) or a checkpoint file; null starts afresh.</summary>
+        public string? Resume;
+
+        /// <summary>Start from these weights (a PyTorch .pth or a ModelZoo model file); a fresh classifier when the class count differs.</summary>
+        public string? InitialWeights;
+
+        /// <summary>An unreadable image in training: skipped (and reported) or training stops naming it.</summary>
+        public BadImagePolicy BadImages = BadImagePolicy.Skip;
+
+        /// <summary>Called after every epoch with its record (loss, accuracy, learning rate, validation metrics).</summary>
+        public Action<EpochRecord>? ProgressCallback;
+
+        /// <summary>Reported to after every epoch, for UIs that take an <see cref="IProgress{T}"/>.</summary>
+        public IProgress<EpochRecord>? Progress;
+
+        /// <summary>Stops Fit between steps; ML.NET's own cancellation (the MLContext's) is honoured too.</summary>
+        public CancellationToken CancellationToken;
 
         /// <summary>Height of the images in a flat pixel-vector column; null works it out (a square, or the vector's dimensions).</summary>
         public int? ImageHeight;
