@@ -1,10 +1,10 @@
 using System.Globalization;
-using ModelZoo.Pipelines.Metrics;
+using Microsoft.ML.Data;
 using Spectre.Console;
 
 namespace ModelZoo.Cli;
 
-/// <summary>Shows evaluation metrics as tables, or turns them into plain JSON-friendly values.</summary>
+/// <summary>Shows ML.NET's evaluation metrics as tables, or turns them into plain JSON-friendly values.</summary>
 internal static class MetricsView
 {
     internal static void Print(MulticlassClassificationMetrics metrics)
@@ -17,13 +17,13 @@ internal static class MetricsView
         Row("MacroAccuracy", metrics.MacroAccuracy);
         Row("LogLoss", metrics.LogLoss);
         Row("LogLossReduction", metrics.LogLossReduction);
-        Row("MacroF1", metrics.MacroF1);
-        table.AddRow("examples", metrics.Count.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("examples", Count(metrics).ToString(CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
     }
 
-    internal static Dictionary<string, object> ToJson(MulticlassClassificationMetrics metrics) => new()
+    /// <summary>The metrics under snake_case names; <paramref name="classNames"/> label the per-class lists (key order).</summary>
+    internal static Dictionary<string, object> ToJson(MulticlassClassificationMetrics metrics, IReadOnlyList<string> classNames) => new()
     {
         ["micro_accuracy"] = metrics.MicroAccuracy,
         ["macro_accuracy"] = metrics.MacroAccuracy,
@@ -35,10 +35,11 @@ internal static class MetricsView
         ["per_class_log_loss"] = metrics.PerClassLogLoss,
         ["per_class_precision"] = metrics.ConfusionMatrix.PerClassPrecision,
         ["per_class_recall"] = metrics.ConfusionMatrix.PerClassRecall,
-        ["per_class_f1"] = metrics.PerClassF1,
-        ["confusion_matrix"] = metrics.ConfusionMatrix.Counts,
-        ["class_names"] = metrics.ConfusionMatrix.ClassNames,
-        ["loss"] = metrics.Loss,
-        ["count"] = metrics.Count,
+        ["confusion_matrix"] = metrics.ConfusionMatrix.Counts.Select(row => row.Select(count => (long)count).ToList()).ToList(),
+        ["class_names"] = classNames,
+        ["count"] = Count(metrics),
     };
+
+    /// <summary>Examples evaluated: every cell of ML.NET's confusion matrix counts one.</summary>
+    internal static long Count(MulticlassClassificationMetrics metrics) => (long)metrics.ConfusionMatrix.Counts.Sum(row => row.Sum());
 }

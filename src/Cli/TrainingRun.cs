@@ -1,81 +1,84 @@
-using System.Globalization;
 using System.Text.Json;
+using Microsoft.ML;
+using ModelZoo.Cli.CodeGeneration;
+using ModelZoo.Cli.Data;
+using ModelZoo.Cli.Models;
+using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Data;
-using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
-using ModelZoo.Pipelines.Transforms;
-using ModelZoo.TorchSharpAdditions;
-using TorchSharp;
-using static TorchSharp.torch;
-using ModelZoo.Zoo;
 using Spectre.Console;
+using TorchSharp;
 
 namespace ModelZoo.Cli;
 
 /// <summary>
-/// One `train` run as the user sees it: a progress bar per epoch (loss, accuracy, img/s, ETA), then the
-/// test metrics; the model, the history and the training curves land in the output folder.
+/// One `train` run as the user sees it: the ML.NET pipeline fitted with a progress bar per epoch (loss, accuracy,
+/// img/s, ETA), then ML.NET's test metrics; the model zip, the history and the training curves land in the output folder.
 /// </summary>
-internal sealed class TrainingRun(string architecture, IImageDataset train, IImageDataset test, Preprocessing preprocessing,
-    TrainerOptions options, string outDirectory, bool json, string? initialWeights = null)
+internal sealed class TrainingRun(DataRecipe data, IImageDataset train, IImageDataset test, ImageClassifierTrainer.Options options,
+    string outDirectory, bool json, string? emitCodeDirectory = null)
 {
-    internal int Execute(string? resumeFrom)
+    /// <summary>The model zip <c>train</c> writes into its output folder.</summary>
+    internal const string ModelFileName = "model" + ModelZip.Extension;
+
+    // The evaluation's top-K (ML.NET's own default is none); clamped to the class count.
+    private const int TopK = 5;
+
+    internal int Execute()
     {
         CheckpointStore.EnsureWritable(outDirectory);
-        var trainer = new Trainer(options);
-        if (!json) AttachDisplay(trainer);
-        var (model, result) = ModelTraining.CreateAndTrain(architecture, trainer, train, test, preprocessing, resumeFrom, initialWeights: initialWeights);
-        using var _ = model;
-        List<SkippedImage> skippedInTest = [];
-        var metrics = result.Validation ?? Evaluator.Evaluate(model, test, preprocessing, topK: options.TopK, device: options.ResolveDevice(),
-            skipped: options.BadImages == BadImagePolicy.Skip ? skippedInTest : null);
-        IReadOnlyList<SkippedImage> skipped = [.. result.SkippedImages.Concat(skippedInTest).DistinctBy(image => image.Path)];
+        List<SkippedImage> skipped = [];
+        var badImages = options.BadImages;
+        var trainable = ReadableImages.Filter(train, badImages, skipped);
+        var testable = ReadableImages.Filter(test, badImages, skipped);
+        var mlContext = new MLContext(options.Seed);
+        var fromFiles = ImageDataViews.IsFileBacked(trainable);
+        if (emitCodeDirectory is not null) EmittedProject.Check(data, fromFiles);
+        var trainView = ImageDataViews.Load(mlContext, trainable);
+        var testView = ImageDataViews.Load(mlContext, testable);
+        if (!json)
+            AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(options.Architecture)}[/] on {trainable.Count} images ({train.ClassNames.Count} classes, " +
+                                   $"{options.InputSize} px, {torch.get_num_threads()} threads, {options.Device})");
+        FittedClassifier fitted;
+        using (json ? null : ProgressDisplay.Attach(options))
+            fitted = ClassifierPipeline.Fit(mlContext, train.ClassNames, fromFiles, trainView, testView, options);
+        using var _ = fitted;
+        var metrics = ClassifierPipeline.Evaluate(mlContext, fitted.Model, testView, train.ClassNames.Count, TopK);
 
-        var modelPath = Path.Combine(outDirectory, "model.mzmodel");
-        model.to(CPU);
-        model.to(MemoryFormat.Contiguous);
-        ModelFile.Save(new TrainedModel(model, train.ClassNames, preprocessing), modelPath);
+        var modelPath = Path.Combine(outDirectory, ModelFileName);
+        ModelZip.Save(mlContext, fitted.Model, fitted.InputSchema, modelPath);
+        var history = fitted.Training.History;
         var historyPath = Path.Combine(outDirectory, "history.json");
-        File.WriteAllText(historyPath, JsonSerializer.Serialize(result.History, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(historyPath, JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
         var curvesPath = Path.Combine(outDirectory, "curves.png");
-        TrainingCurvesFigure.Save(result.History, curvesPath);
+        TrainingCurvesFigure.Save(history, curvesPath);
+        var project = emitCodeDirectory is null ? null : EmittedProject.Write(emitCodeDirectory, data, options, fromFiles, Path.GetFullPath(modelPath));
 
         if (json)
         {
             var report = new Dictionary<string, object?>
             {
-                ["architecture"] = architecture,
+                ["architecture"] = options.Architecture,
                 ["model"] = modelPath,
-                ["history"] = result.History,
+                ["history"] = history,
                 ["curves"] = curvesPath,
-                ["best_epoch"] = result.BestEpoch,
-                ["stopped_early"] = result.StoppedEarly,
-                ["test"] = MetricsView.ToJson(metrics),
+                ["best_epoch"] = fitted.Training.BestEpoch,
+                ["stopped_early"] = fitted.Training.StoppedEarly,
+                ["test"] = MetricsView.ToJson(metrics, train.ClassNames),
                 ["skipped_images"] = SkippedImagesView.ToJson(skipped),
+                ["emitted_code"] = project,
             };
             Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
-        AnsiConsole.MarkupLine($"[bold]Test metrics[/] of {Markup.Escape(architecture)} on {test.Count} images:");
+        AnsiConsole.MarkupLine($"[bold]Test metrics[/] of {Markup.Escape(options.Architecture)} on {testable.Count} images:");
         MetricsView.Print(metrics);
         SkippedImagesView.Print(skipped);
         AnsiConsole.MarkupLine($"model: {Markup.Escape(modelPath)}");
         AnsiConsole.MarkupLine($"history: {Markup.Escape(historyPath)}");
         AnsiConsole.MarkupLine($"curves: {Markup.Escape(curvesPath)}");
+        if (project is not null) AnsiConsole.MarkupLine($"code: {Markup.Escape(project)}");
         return 0;
     }
-
-    /// <summary>
-    /// Shows progress while the trainer runs: a redrawn bar per epoch in a terminal; without one (CI, pipes)
-    /// a bar would print every frame, so a plain line per tenth of an epoch instead.
-    /// </summary>
-    private void AttachDisplay(Trainer trainer)
-    {
-        AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(architecture)}[/] on {train.Count} images ({train.ClassNames.Count} classes, " +
-                               $"{preprocessing.InputSize} px, {torch.get_num_threads()} threads, {options.ResolveDevice()})");
-        if (AnsiConsole.Profile.Capabilities.Interactive) ProgressDisplay.Attach(trainer, options.Epochs);
-        else ProgressDisplay.AttachLogLines(trainer, options.Epochs);
-    }
-
 }

@@ -80,15 +80,38 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         var preprocessing = PreprocessingFor(imageInput, data).Validate();
         channel.Info($"training {options.Architecture} on {data.Count} images of {classCount} classes at {preprocessing.InputSize} px, {preprocessing.Channels} channel(s), device {TrainerOptions.Device}");
 
+        var validation = options.ValidationSet is { } validationSet
+            ? ReadRows(validationSet, validationSet.Schema[options.LabelColumnName], validationSet.Schema[options.FeatureColumnName], imageInput, classNames, channel)
+            : null;
         var trainer = new Trainer(TrainerOptions);
-        trainer.StepCompleted += _ => host.CheckAlive();
-        trainer.EpochCompleted += epoch => channel.Info(
-            $"epoch {epoch.Epoch}/{TrainerOptions.Epochs}: loss {epoch.TrainLoss:F4}, accuracy {epoch.TrainAccuracy:P1}, {epoch.Seconds:F1} s");
-        var (model, _) = ModelTraining.CreateAndTrain(options.Architecture, trainer, data, null, preprocessing,
-            widthMultiplier: options.WidthMultiplier);
+        trainer.StepCompleted += step =>
+        {
+            host.CheckAlive();
+            options.StepCallback?.Invoke(step);
+        };
+        trainer.EpochCompleted += epoch =>
+        {
+            channel.Info($"epoch {epoch.Epoch}/{TrainerOptions.Epochs}: loss {epoch.TrainLoss:F4}, accuracy {epoch.TrainAccuracy:P1}, {epoch.Seconds:F1} s");
+            options.ProgressCallback?.Invoke(epoch);
+            options.Progress?.Report(epoch);
+        };
+        var (model, result) = ModelTraining.CreateAndTrain(options.Architecture, trainer, data, validation, preprocessing, ResumeCheckpoint(),
+            options.WidthMultiplier, options.CancellationToken, options.InitialWeights);
+        options.Completed?.Invoke(result);
         return new ImageClassifierTransformer(host, new TrainedModel(model, classNames, preprocessing), imageInput, keyValues,
             options.FeatureColumnName, options.ScoreColumnName, options.PredictedLabelColumnName, TrainerOptions.Device);
     }
+
+    /// <summary>The checkpoint <see cref="Options.Resume"/> names: "latest" is the newest in the checkpoint folder.</summary>
+    /// <exception cref="FileNotFoundException">There is no such checkpoint.</exception>
+    private string? ResumeCheckpoint() => options.Resume switch
+    {
+        null => null,
+        "latest" => CheckpointStore.Latest(options.CheckpointDirectory
+                        ?? throw new ArgumentException("Resume = \"latest\" needs a CheckpointDirectory"))
+                    ?? throw new FileNotFoundException($"no checkpoint to resume in {options.CheckpointDirectory}"),
+        var path => File.Exists(path) ? path : throw new FileNotFoundException($"checkpoint not found: {path}", path),
+    };
 
     /// <summary>One cursor pass: every labelled row's image, decoded or converted to 8-bit pixels.</summary>
     private LabelledImages ReadRows(IDataView input, DataViewSchema.Column labelColumn, DataViewSchema.Column featureColumn,
@@ -157,6 +180,7 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         CheckpointDirectory = options.CheckpointDirectory,
         KeepCheckpoints = options.KeepCheckpoints,
         BadImages = options.BadImages,
+        MemoryFormat = options.MemoryFormat,
         Device = device,
         Threads = options.Threads,
         Seed = seed,

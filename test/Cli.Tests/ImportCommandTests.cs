@@ -36,7 +36,7 @@ public sealed class ImportCommandTests : IDisposable
         var expected = RunPython(Reference, weights).Split(' ').Select(pair => pair.Split(':'))
             .Select(pair => (Label: pair[0], Probability: double.Parse(pair[1], CultureInfo.InvariantCulture))).ToList();
 
-        var model = Path.Combine(directory, "squeezenet.mzmodel");
+        var model = Path.Combine(directory, "squeezenet.zip");
         var imported = CliProcess.Run("import", "squeezenet1_1", "--weights", weights, "--out", model);
         Assert.True(imported.ExitCode == 0, imported.Error);
         Assert.Contains("shorter side 256, center crop 224", imported.Output);
@@ -60,11 +60,11 @@ public sealed class ImportCommandTests : IDisposable
     {
         var weights = Path.Combine(directory, "squeezenet1_1.pth");
         RunPython(Reference, weights);
-        var result = CliProcess.Run("import", "mobilenet_v2", "--weights", weights, "--out", Path.Combine(directory, "m.mzmodel"));
+        var result = CliProcess.Run("import", "mobilenet_v2", "--weights", weights, "--out", Path.Combine(directory, "m.zip"));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("these are not mobilenet_v2 weights", result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
-        Assert.False(File.Exists(Path.Combine(directory, "m.mzmodel")));
+        Assert.False(File.Exists(Path.Combine(directory, "m.zip")));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ImportCommandTests : IDisposable
     {
         var weights = Path.Combine(directory, "squeezenet1_1.pth");
         RunPython(Reference, weights);
-        var imported = Path.Combine(directory, "squeezenet.mzmodel");
+        var imported = Path.Combine(directory, "squeezenet.zip");
         Assert.Equal(0, CliProcess.Run("import", "squeezenet1_1", "--weights", weights, "--out", imported).ExitCode);
         var folder = Path.Combine(directory, "photos");
         foreach (var (label, colour) in new[] { ("red", new SKColor(220, 30, 30)), ("blue", new SKColor(30, 30, 220)) })
@@ -87,8 +87,8 @@ public sealed class ImportCommandTests : IDisposable
         var trained = CliProcess.Run("train", "squeezenet1_1", "--data", $"folder:{folder}", "--init", imported, "--epochs", "1",
             "--batch-size", "4", "--lr", "1e-12", "--weight-decay", "0", "--input-size", "48", "--augment", "none", "--out", output, "--json");
         Assert.True(trained.ExitCode == 0, trained.Error);
-        using var start = ModelZoo.Pipelines.Persistence.ModelFile.Load(imported);
-        using var tuned = ModelZoo.Pipelines.Persistence.ModelFile.Load(Path.Combine(output, "model.mzmodel"));
+        using var start = SavedModels.Classifier(imported);
+        using var tuned = SavedModels.Classifier(Path.Combine(output, "model.zip"));
         Assert.Equal(2, tuned.Model.NumClasses);
         var startState = start.Model.state_dict();
         var tunedState = tuned.Model.state_dict();

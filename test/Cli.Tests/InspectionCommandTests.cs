@@ -58,7 +58,7 @@ public sealed class InspectionCommandTests
     [InlineData("did you mean", "summary", "shufflenet_v1")]
     [InlineData("data directory not found", "train", "squeezenet1_1", "--data", "cifar10:/no/such/folder")]
     [InlineData("unknown data source", "train", "squeezenet1_1", "--data", "imagenet:/x")]
-    [InlineData("model file not found", "evaluate", "--model", "/no/model.mzmodel", "--data", "fashion-mnist")]
+    [InlineData("model file not found", "evaluate", "--model", "/no/model.zip", "--data", "fashion-mnist")]
     [InlineData("epochs must be at least 1", "train", "squeezenet1_1", "--data", "fashion-mnist", "--epochs", "0")]
     public void UserErrorsAreOneLineWithExitCodeOne(string expected, params string[] arguments)
     {

@@ -38,7 +38,7 @@ public sealed class TrainingCommandTests : IDisposable
         Assert.Equal(2, report.GetProperty("history").GetArrayLength());
         var accuracy = report.GetProperty("test").GetProperty("micro_accuracy").GetDouble();
         Assert.InRange(accuracy, 0.0, 1.0);
-        var model = Path.Combine(output, "model.mzmodel");
+        var model = Path.Combine(output, "model.zip");
         Assert.True(File.Exists(model));
         Assert.True(File.Exists(Path.Combine(output, "checkpoints", "epoch-002.mzckpt")));
 
@@ -69,7 +69,7 @@ public sealed class TrainingCommandTests : IDisposable
         var report = JsonDocument.Parse(result.Output).RootElement;
         Assert.Equal(JsonValueKind.Array, report.GetProperty("results").ValueKind);
         Assert.Equal(2, report.GetProperty("results").GetArrayLength());
-        foreach (var file in new[] { "report.html", "report.md", "report.json", "models/squeezenet1_1.mzmodel" })
+        foreach (var file in new[] { "report.html", "report.md", "report.json", "models/squeezenet1_1.zip" })
             Assert.True(File.Exists(Path.Combine(output, file)), file + " is missing");
         var html = File.ReadAllText(Path.Combine(output, "report.html"));
         Assert.Contains("mobilenet_v1_x0_25", html);

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using ModelZoo.Pipelines.Comparison;
+using ModelZoo.Cli.Comparison;
+using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Data;
-using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
 using Spectre.Console;
@@ -51,37 +51,29 @@ internal static class CompareCommand
             var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), seedValue);
             var train = TrainCommand.Limit(opened.Train, result.GetValue(limitTrain));
             var test = TrainCommand.Limit(opened.Test, result.GetValue(limitTest));
-            var preprocessing = new Preprocessing
-            {
-                InputSize = result.GetValue(inputSize) ?? opened.NativeSize ?? 224,
-                Channels = opened.Train.Channels == 1 ? 1 : 3,
-                Mean = opened.Mean,
-                Std = opened.Std,
-            }.Validate();
-            var options = new TrainerOptions
+            var options = new ImageClassifierTrainer.Options
             {
                 Epochs = result.GetValue(epochs),
                 BatchSize = result.GetValue(batchSize),
                 Optimizer = TrainCommand.ParseOptimizer(result.GetValue(optimizer)!),
                 LearningRate = result.GetValue(lr),
+                // The trainer engine's defaults, which compare has always used: standard augmentation.
+                Augmentation = Augmentation.Standard,
                 Device = result.GetValue(device)!,
                 Seed = seedValue,
                 BadImages = CommonOptions.ParseBadImages(result.GetValue(badImages)!),
             };
+            TrainCommand.SetInput(options, opened, result.GetValue(inputSize));
             var outDirectory = result.GetValue(output)!;
             var quiet = result.GetValue(json);
-            var comparison = new ArchitectureComparison(options, outDirectory);
-            if (!quiet)
+            var comparison = new ArchitectureComparison(options, outDirectory)
             {
+                AttachDisplay = quiet ? null : ProgressDisplay.Attach,
+            };
+            if (!quiet)
                 comparison.ArchitectureStarted += (index, count, name) =>
                     AnsiConsole.MarkupLine($"[bold]({index + 1}/{count}) {Markup.Escape(name)}[/] on {train.Count} training and {test.Count} test images of {Markup.Escape(opened.Source)}");
-                comparison.TrainerCreated += trainer =>
-                {
-                    if (AnsiConsole.Profile.Capabilities.Interactive) ProgressDisplay.Attach(trainer, options.Epochs);
-                    else ProgressDisplay.AttachLogLines(trainer, options.Epochs);
-                };
-            }
-            var report = comparison.Run(names, opened, train, test, preprocessing);
+            var report = comparison.Run(names, opened, train, test);
             var html = Path.GetFullPath(Path.Combine(outDirectory, "report.html"));
             if (quiet)
             {

@@ -1,19 +1,21 @@
 using System.CommandLine;
 using System.Text.Json;
+using ModelZoo.Cli.Data;
+using ModelZoo.Cli.Models;
 using ModelZoo.Pipelines.Data;
-using ModelZoo.Pipelines.Persistence;
-using ModelZoo.Pipelines.Training;
 using ModelZoo.TorchSharpAdditions;
-using TorchSharp;
 
 namespace ModelZoo.Cli.Commands;
 
-/// <summary><c>modelzoo evaluate --model FILE --data SOURCE</c>: the test metrics of a trained model.</summary>
+/// <summary>
+/// <c>modelzoo evaluate --model MODEL.zip --data SOURCE</c>: the test metrics of a saved model, from ML.NET's
+/// evaluator on the model's own Transform of the test split.
+/// </summary>
 internal static class EvaluateCommand
 {
     internal static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "A model file (.mzmodel) or checkpoint (.mzckpt).", Required = true };
+        var model = new Option<string>("--model") { Description = "An ML.NET model zip that train or import wrote.", Required = true };
         var data = CommonOptions.Data();
         var split = CommonOptions.Split();
         var seed = CommonOptions.Seed();
@@ -30,20 +32,24 @@ internal static class EvaluateCommand
         command.SetAction(result =>
         {
             ThreadPolicy.Apply(result.GetValue(threads));
-            using var trained = ModelFile.Load(result.GetValue(model)!);
-            var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), result.GetValue(seed), trained.Preprocessing.Channels);
-            if (opened.ClassNames.Count != trained.ClassNames.Count)
-                throw new ArgumentException($"the model predicts {trained.ClassNames.Count} classes but the data has {opened.ClassNames.Count}");
-            var test = TrainCommand.Limit(opened.Test, result.GetValue(limitTest));
-            var targetDevice = DevicePolicy.Resolve(result.GetValue(device)!);
-            trained.Model.to(targetDevice);
+            var mlContext = CliContext.Create(result.GetValue(seed), result.GetValue(device)!);
+            var (loaded, inputSchema) = ModelZip.Load(mlContext, result.GetValue(model)!);
+            using var classifier = ModelZip.Classifier(loaded);
+            var source = result.GetValue(data)!;
+            var opened = DataSource.Open(source, result.GetValue(split), result.GetValue(seed), classifier.Model.Options.InChannels);
+            var classes = classifier.ClassNames;
+            if (opened.ClassNames.Count != classes.Count)
+                throw new ArgumentException($"the model predicts {classes.Count} classes but the data has {opened.ClassNames.Count}");
+            if (!opened.ClassNames.SequenceEqual(classes))
+                throw new ArgumentException($"the model's classes ({string.Join(", ", classes)}) are not the data's ({string.Join(", ", opened.ClassNames)})");
             List<SkippedImage> skipped = [];
-            var skipping = CommonOptions.ParseBadImages(result.GetValue(badImages)!) == BadImagePolicy.Skip;
-            var metrics = Evaluator.Evaluate(trained.Model, test, trained.Preprocessing, topK: result.GetValue(topK), device: targetDevice,
-                skipped: skipping ? skipped : null);
+            var test = ReadableImages.Filter(TrainCommand.Limit(opened.Test, result.GetValue(limitTest)),
+                CommonOptions.ParseBadImages(result.GetValue(badImages)!), skipped);
+            var rows = ModelInputs.ForDataset(mlContext, inputSchema, test, source);
+            var metrics = ClassifierPipeline.Evaluate(mlContext, loaded, rows, classes.Count, result.GetValue(topK));
             if (result.GetValue(json))
             {
-                var report = MetricsView.ToJson(metrics);
+                var report = MetricsView.ToJson(metrics, classes);
                 report["skipped_images"] = SkippedImagesView.ToJson(skipped);
                 Console.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
             }

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.ML;
+using ModelZoo.Cli.Models;
+using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Transforms;
@@ -10,8 +13,8 @@ namespace ModelZoo.Cli.Commands;
 
 /// <summary>
 /// <c>modelzoo import ARCH --weights FILE.pth --out MODEL</c>: PyTorch weights (torchvision's for SqueezeNet,
-/// MobileNetV2/V3; megvii's for ShuffleNetV1) become a ModelZoo model file that <c>predict</c>, <c>evaluate</c>
-/// and <c>train --resume</c>-style fine-tuning take. The model predicts with the weights' own preprocessing:
+/// MobileNetV2/V3; megvii's for ShuffleNetV1) become an ML.NET model zip, the same form <c>train</c> writes, that
+/// <c>predict</c>, <c>evaluate</c> and <c>train --init</c> (fine-tuning) take. The model predicts with the weights' own preprocessing:
 /// by default torchvision's ImageNet evaluation preset (shorter side to 256, center crop 224, ImageNet mean and std).
 /// </summary>
 internal static class ImportCommand
@@ -25,7 +28,7 @@ internal static class ImportCommand
     {
         var architecture = new Argument<string>("architecture") { Description = "A registered architecture (modelzoo list)." };
         var weights = new Option<string>("--weights") { Description = "A PyTorch state dict (torch.save(model.state_dict(), path)).", Required = true };
-        var output = new Option<string>("--out") { Description = "The model file to write (.mzmodel).", Required = true };
+        var output = new Option<string>("--out") { Description = "The ML.NET model zip to write.", Required = true };
         var classes = new Option<int?>("--classes")
         {
             Description = $"Classes the model predicts (default {ImageNetClasses}). Another count than the weights' gives a fresh classifier to fine-tune.",
@@ -36,7 +39,7 @@ internal static class ImportCommand
         var mean = new Option<string>("--mean") { Description = "Per-channel mean of the 0..1 pixels, comma-separated.", DefaultValueFactory = _ => Join(Preprocessing.ImageNetMean) };
         var std = new Option<string>("--std") { Description = "Per-channel standard deviation, comma-separated.", DefaultValueFactory = _ => Join(Preprocessing.ImageNetStd) };
         var json = CommonOptions.Json();
-        var command = new Command("import", "Turn PyTorch weights (.pth) into a ModelZoo model file.")
+        var command = new Command("import", "Turn PyTorch weights (.pth) into an ML.NET model zip.")
         {
             architecture, weights, output, classes, classNames, inputSize, resize, mean, std, json,
         };
@@ -60,12 +63,22 @@ internal static class ImportCommand
                 : Enumerable.Range(0, classCount).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
             var name = result.GetValue(architecture)!;
             var model = ModelRegistry.Default.Create(name, new ModelOptions { NumClasses = classCount, InputSize = crop });
-            using var trained = new TrainedModel(model, names, preprocessing);
             var weightsPath = result.GetValue(weights)!;
-            var reinitialised = PyTorchWeights.Load(model, weightsPath, reinitializeClassifierOnMismatch: result.GetValue(classes) is not null);
+            IReadOnlyList<string> reinitialised;
+            try
+            {
+                reinitialised = PyTorchWeights.Load(model, weightsPath, reinitializeClassifierOnMismatch: result.GetValue(classes) is not null);
+            }
+            catch
+            {
+                model.Dispose();
+                throw;
+            }
             model.eval();
             var outPath = result.GetValue(output)!;
-            ModelFile.Save(trained, outPath);
+            var mlContext = new MLContext(seed: 1);
+            using (var classifier = PretrainedClassifier.Create(mlContext, new TrainedModel(model, names, preprocessing)))
+                ImportedPipeline.Save(mlContext, classifier, names, outPath);
             var facts = new Dictionary<string, object>
             {
                 ["architecture"] = name,

@@ -2,16 +2,18 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ModelZoo.Pipelines.Data;
-using ModelZoo.Pipelines.Persistence;
+using ModelZoo.Cli.CodeGeneration;
+using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
-using ModelZoo.Zoo;
-using Spectre.Console;
 
 namespace ModelZoo.Cli.Commands;
 
-/// <summary><c>modelzoo train ARCH --data SOURCE</c>: trains, checkpoints every epoch, evaluates, saves the model.</summary>
+/// <summary>
+/// <c>modelzoo train ARCH --data SOURCE</c>: fits the ML.NET pipeline (<see cref="Models.ClassifierPipeline"/>), checkpointing
+/// every epoch, evaluates it with ML.NET's evaluator and saves it as an ML.NET model zip.
+/// </summary>
 internal static class TrainCommand
 {
     internal static Command Create()
@@ -45,11 +47,15 @@ internal static class TrainCommand
         var seed = CommonOptions.Seed();
         var device = CommonOptions.Device();
         var threads = CommonOptions.Threads();
+        var emitCode = new Option<string?>("--emit-code")
+        {
+            Description = "Also write a C# project to this folder that reproduces the run with the ML.NET API and predicts with the saved model.",
+        };
         var json = CommonOptions.Json();
         var command = new Command("train", "Train an architecture on a data set; checkpoints every epoch and ends with the test metrics.")
         {
             architecture, data, epochs, batchSize, lr, optimizer, weightDecay, schedule, warmup, smoothing, augment, ema, clip,
-            inputSize, limitTrain, limitTest, output, init, resume, keep, memoryFormat, badImages, split, seed, device, threads, json,
+            inputSize, limitTrain, limitTest, output, init, resume, keep, memoryFormat, badImages, split, seed, device, threads, emitCode, json,
         };
         command.SetAction(result =>
         {
@@ -58,17 +64,10 @@ internal static class TrainCommand
             var opened = DataSource.Open(result.GetValue(data)!, result.GetValue(split), seedValue);
             var train = Limit(opened.Train, result.GetValue(limitTrain));
             var test = Limit(opened.Test, result.GetValue(limitTest));
-            var size = result.GetValue(inputSize) ?? opened.NativeSize ?? 224;
-            var preprocessing = new Preprocessing
-            {
-                InputSize = size,
-                Channels = opened.Train.Channels == 1 ? 1 : 3,
-                Mean = opened.Mean,
-                Std = opened.Std,
-            }.Validate();
             var outDirectory = result.GetValue(output)!;
-            var options = new TrainerOptions
+            var options = new ImageClassifierTrainer.Options
             {
+                Architecture = result.GetValue(architecture)!,
                 Epochs = result.GetValue(epochs),
                 BatchSize = result.GetValue(batchSize),
                 LearningRate = result.GetValue(lr),
@@ -82,15 +81,27 @@ internal static class TrainCommand
                 GradientClipNorm = result.GetValue(clip),
                 CheckpointDirectory = Path.Combine(outDirectory, "checkpoints"),
                 KeepCheckpoints = result.GetValue(keep),
+                Resume = result.GetValue(resume),
+                InitialWeights = result.GetValue(init),
                 MemoryFormat = MemoryFormats.Parse(result.GetValue(memoryFormat)!),
                 Device = result.GetValue(device)!,
                 Seed = seedValue,
                 BadImages = CommonOptions.ParseBadImages(result.GetValue(badImages)!),
             };
-            var run = new TrainingRun(result.GetValue(architecture)!, train, test, preprocessing, options, outDirectory, result.GetValue(json), result.GetValue(init));
-            return run.Execute(ResolveResume(result.GetValue(resume), options.CheckpointDirectory));
+            SetInput(options, opened, result.GetValue(inputSize));
+            var recipe = new DataRecipe(result.GetValue(data)!, result.GetValue(split), seedValue, result.GetValue(limitTrain), result.GetValue(limitTest));
+            return new TrainingRun(recipe, train, test, options, outDirectory, result.GetValue(json), result.GetValue(emitCode)).Execute();
         });
         return command;
+    }
+
+    /// <summary>The model input: the given size, else the images' own (CIFAR 32, Fashion-MNIST 28), else 224; the source's normalisation.</summary>
+    internal static void SetInput(ImageClassifierTrainer.Options options, OpenedData opened, int? inputSize)
+    {
+        options.InputSize = inputSize ?? opened.NativeSize ?? 224;
+        options.ImageChannels = opened.Train.Channels == 1 ? 1 : 3;
+        options.Mean = opened.Mean;
+        options.Std = opened.Std;
     }
 
     internal static IImageDataset Limit(IImageDataset dataset, int? count) => count is { } n
@@ -104,12 +115,4 @@ internal static class TrainCommand
         "adamw" => OptimizerKind.AdamW,
         _ => throw new ArgumentException($"unknown optimizer '{text}': expected sgd, adam or adamw"),
     };
-
-    private static string? ResolveResume(string? resume, string checkpointDirectory)
-    {
-        if (resume is null) return null;
-        if (resume == "latest")
-            return CheckpointStore.Latest(checkpointDirectory) ?? throw new FileNotFoundException($"no checkpoint to resume in {checkpointDirectory}");
-        return File.Exists(resume) ? resume : throw new FileNotFoundException($"checkpoint not found: {resume}", resume);
-    }
 }

@@ -1,4 +1,4 @@
-using ModelZoo.Pipelines.Metrics;
+using Microsoft.ML.Data;
 using ModelZoo.Pipelines.Training;
 
 namespace ModelZoo.Pipelines.Reports;
@@ -34,6 +34,6 @@ public sealed record ArchitectureResult
     public double LogLoss { get; init; }
     /// <summary>The training run, one record per epoch.</summary>
     public IReadOnlyList<EpochRecord> History { get; init; } = [];
-    /// <summary>Test-set metrics, including the confusion matrix.</summary>
+    /// <summary>ML.NET's test-set metrics, including the confusion matrix (classes in <see cref="ComparisonReport.Classes"/> order).</summary>
     public required MulticlassClassificationMetrics Metrics { get; init; }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using ModelZoo.Pipelines.Metrics;
+using Microsoft.ML.Data;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
@@ -22,12 +22,15 @@ public static class ConfusionMatrixChart
     // Counts are printed only in cells this big; smaller ones (many classes) would be a blur of digits.
     private const int MinCellForCounts = 20;
 
-    /// <summary>Renders <paramref name="matrix"/> as an svg element with id <paramref name="id"/>, titled <paramref name="title"/>.</summary>
-    public static string Render(string id, ConfusionMatrix matrix, string title)
+    /// <summary>
+    /// Renders ML.NET's <paramref name="matrix"/> as an svg element with id <paramref name="id"/>, titled <paramref name="title"/>;
+    /// <paramref name="classNames"/> name its rows and columns in key order.
+    /// </summary>
+    public static string Render(string id, ConfusionMatrix matrix, IReadOnlyList<string> classNames, string title)
     {
         var n = matrix.NumberOfClasses;
         var cell = Math.Clamp(560 / n, 8, MaxCell);
-        var labels = matrix.ClassNames.Select(l => l.Length <= MaxLabelChars ? l : l[..(MaxLabelChars - 1)] + "…").ToList();
+        var labels = classNames.Select(l => l.Length <= MaxLabelChars ? l : l[..(MaxLabelChars - 1)] + "…").ToList();
         var labelWidth = CharWidth * labels.Max(l => l.Length);
         // Fixed margins make the cells square: the left one holds the class names and the axis title, the bottom one
         // the names turned by 45 degrees and the axis title, the right one the colour bar and its labels.
@@ -72,8 +75,8 @@ public static class ConfusionMatrixChart
             for (var column = 0; column < n; column++)
             {
                 // HeatMapSeries indexes [x, y]: predicted first, then actual.
-                counts[column, row] = matrix.Counts[row][column];
-                shares[column, row] = total == 0 ? 0 : (double)matrix.Counts[row][column] / total;
+                counts[column, row] = (long)matrix.Counts[row][column];
+                shares[column, row] = total == 0 ? 0 : matrix.Counts[row][column] / total;
             }
         }
         model.Series.Add(new CountLabelledHeatMapSeries(counts)

@@ -57,7 +57,7 @@ public static class HtmlReport
         html.AppendLine("<h2>Training curves</h2>").AppendLine("<div class=\"charts\">")
             .AppendLine(ReportCharts.LossCurves(report)).AppendLine(ReportCharts.AccuracyCurves(report)).AppendLine("</div>");
         html.AppendLine("<h2>Confusion matrix of the best model</h2>")
-            .AppendLine(ConfusionMatrixChart.Render("confusion-matrix", best.Metrics.ConfusionMatrix, best.Architecture + " on the test set"));
+            .AppendLine(ConfusionMatrixChart.Render("confusion-matrix", best.Metrics.ConfusionMatrix, report.Classes, best.Architecture + " on the test set"));
         return html.AppendLine("</body></html>").ToString();
     }
 

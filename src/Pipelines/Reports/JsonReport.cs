@@ -36,8 +36,8 @@ public static class JsonReport
             BestConfusionMatrix = new
             {
                 best.Architecture,
-                matrix.ClassNames,
-                Counts = matrix.Counts,
+                ClassNames = report.Classes,
+                Counts = matrix.Counts.Select(row => row.Select(count => (long)count)),
                 Precision = matrix.PerClassPrecision,
                 Recall = matrix.PerClassRecall,
             },
@@ -62,13 +62,11 @@ public static class JsonReport
         r.LogLoss,
         r.Metrics.MacroAccuracy,
         r.Metrics.LogLossReduction,
-        r.Metrics.MacroF1,
         TopKAccuracyForAllK = r.Metrics.TopKAccuracyForAllK,
         PerClassPrecision = r.Metrics.ConfusionMatrix.PerClassPrecision,
         PerClassRecall = r.Metrics.ConfusionMatrix.PerClassRecall,
-        r.Metrics.PerClassF1,
         r.Metrics.PerClassLogLoss,
-        TestCount = r.Metrics.Count,
+        TestCount = (long)r.Metrics.ConfusionMatrix.Counts.Sum(row => row.Sum()),
         r.History,
     };
 }

@@ -28,10 +28,10 @@ public static class MarkdownReport
         var matrix = best.Metrics.ConfusionMatrix;
         text.Append("## Confusion matrix: ").AppendLine(Cell(best.Architecture)).AppendLine();
         text.AppendLine("Rows are the actual classes, columns the predicted ones.").AppendLine();
-        text.AppendLine(Row(matrix.ClassNames.Select(Cell).Prepend("actual \\ predicted")));
-        text.AppendLine(Row(matrix.ClassNames.Select(_ => "---:").Prepend(":---")));
+        text.AppendLine(Row(report.Classes.Select(Cell).Prepend("actual \\ predicted")));
+        text.AppendLine(Row(report.Classes.Select(_ => "---:").Prepend(":---")));
         for (var r = 0; r < matrix.NumberOfClasses; r++)
-            text.AppendLine(Row(matrix.Counts[r].Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(Cell(matrix.ClassNames[r]))));
+            text.AppendLine(Row(matrix.Counts[r].Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).Prepend(Cell(report.Classes[r]))));
         return text.ToString();
     }
 

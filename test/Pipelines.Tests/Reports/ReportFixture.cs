@@ -1,4 +1,5 @@
-using ModelZoo.Pipelines.Metrics;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
 
@@ -13,15 +14,38 @@ internal static class ReportFixture
     public static readonly int[] Labels = [0, 0, 1, 1, 2, 2, 2, 2];
 
     /// <summary>
-    /// Metrics for predictions where the predicted class gets probability 0.8 and the other two 0.1 each,
+    /// ML.NET's metrics for predictions where the predicted class gets probability 0.8 and the other two 0.1 each,
     /// so a right answer costs −ln 0.8 and a wrong one −ln 0.1.
     /// </summary>
     public static MulticlassClassificationMetrics Metrics(params int[] predicted)
     {
-        var probabilities = predicted.SelectMany(p => Enumerable.Range(0, 3).Select(c => c == p ? 0.8f : 0.1f)).ToArray();
-        var accumulator = new MetricsAccumulator(Classes, topK: 2);
-        accumulator.Add(probabilities, Labels.Select(l => (long)l).ToArray());
-        return accumulator.Compute();
+        var mlContext = new MLContext(seed: 1);
+        var rows = Labels.Zip(predicted, (label, guess) => new ScoredRow
+        {
+            Label = Classes[label],
+            PredictedLabel = Classes[guess],
+            Score = [.. Enumerable.Range(0, 3).Select(c => c == guess ? 0.8f : 0.1f)],
+        });
+        var keys = mlContext.Data.LoadFromEnumerable(Classes.Select(name => new ClassName { Label = name }));
+        var scored = mlContext.Transforms.Conversion.MapValueToKey("Label", keyData: keys)
+            .Append(mlContext.Transforms.Conversion.MapValueToKey("PredictedLabel", keyData: keys))
+            .Fit(mlContext.Data.LoadFromEnumerable(rows)).Transform(mlContext.Data.LoadFromEnumerable(rows));
+        return mlContext.MulticlassClassification.Evaluate(scored, topKPredictionCount: 2);
+    }
+
+    private sealed class ScoredRow
+    {
+        public string Label { get; set; } = "";
+
+        public string PredictedLabel { get; set; } = "";
+
+        [VectorType(3)]
+        public float[] Score { get; set; } = [];
+    }
+
+    private sealed class ClassName
+    {
+        public string Label { get; set; } = "";
     }
 
     /// <summary>Three epochs with falling loss and rising accuracy, shifted by <paramref name="offset"/> per architecture.</summary>
