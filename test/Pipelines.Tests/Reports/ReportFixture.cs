@@ -15,7 +15,8 @@ internal static class ReportFixture
 
     /// <summary>
     /// ML.NET's metrics for predictions where the predicted class gets probability 0.8 and the other two 0.1 each,
-    /// so a right answer costs −ln 0.8 and a wrong one −ln 0.1.
+    /// so a right answer costs −ln 0.8 and a wrong one −ln 0.1. A wrong answer's true class ties with the third class;
+    /// ML.NET ranks tied classes by index, so its top-2 counts the wrong answer only when the true class has the lower index.
     /// </summary>
     public static MulticlassClassificationMetrics Metrics(params int[] predicted)
     {
