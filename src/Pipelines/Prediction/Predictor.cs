@@ -24,15 +24,6 @@ public sealed class Predictor(TrainedModel trained, Device? device = null) : IDi
     /// <summary>Frees the folded copy (the trained model stays the caller's).</summary>
     public void Dispose() => prepared?.Dispose();
 
-    /// <summary>Decodes and classifies image files (JPEG, PNG, BMP); a bad file is named in the error.</summary>
-    public IReadOnlyList<Prediction> PredictFiles(IReadOnlyList<string> paths, int topK = 5)
-    {
-        var images = paths.Select(path => File.Exists(path)
-            ? ImageDecoder.Decode(path, trained.Preprocessing.Channels)
-            : throw new FileNotFoundException($"image not found: {path}", path)).ToList();
-        return Predict(images, topK);
-    }
-
     /// <summary>Classifies decoded images (any size; grey or RGB).</summary>
     public IReadOnlyList<Prediction> Predict(IReadOnlyList<Image> images, int topK = 5, int batchSize = 64)
     {

@@ -1,0 +1,42 @@
+using ModelZoo.Pipelines.Imaging;
+using ModelZoo.Samples.ImageFolder;
+
+namespace ModelZoo.MLNetExtensions.Tests;
+
+/// <summary>samples/ImageFolder, line for line, on a generated folder of dark and light images.</summary>
+public sealed class ImageFolderSampleTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("mz-image-folder-").FullName;
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public void ImageFolder_TrainsEvaluatesSavesLoadsAndPredicts()
+    {
+        var folder = Path.Combine(root, "photos");
+        var random = new Random(7);
+        foreach (var (name, level) in new[] { ("dark", 45), ("light", 205) })
+        {
+            Directory.CreateDirectory(Path.Combine(folder, name));
+            for (var i = 0; i < 12; i++)
+            {
+                var pixels = new byte[24 * 24 * 3];
+                for (var p = 0; p < pixels.Length; p++) pixels[p] = (byte)Math.Clamp(level + random.Next(-30, 30), 0, 255);
+                ImageEncoder.SavePng(new Image(24, 24, 3, pixels), Path.Combine(folder, name, $"{i:D2}.png"));
+            }
+        }
+        File.WriteAllText(Path.Combine(folder, "light", "notes.txt"), "not an image: the sample reads image files only");
+        var modelPath = Path.Combine(root, "model.zip");
+
+        var result = ImageFolderSample.Run(folder, modelPath, epochs: 2);
+
+        Assert.True(File.Exists(modelPath));
+        Assert.Equal(2, result.Metrics.ConfusionMatrix.NumberOfClasses);
+        var tested = result.Metrics.ConfusionMatrix.Counts.SelectMany(row => row).Sum();
+        Assert.InRange(tested, 1, 23);
+        Assert.Equal(2, result.Prediction.Score.Length);
+        Assert.Equal(1.0, result.Prediction.Score.Sum(), 1e-5);
+        Assert.Contains(result.Prediction.PredictedLabel, new[] { "dark", "light" });
+        Assert.StartsWith(Path.Combine(folder, result.First.Label), result.First.ImagePath);
+    }
+}
