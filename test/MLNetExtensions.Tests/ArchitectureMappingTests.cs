@@ -17,10 +17,9 @@ public sealed class ArchitectureMappingTests
     [InlineData(4, 1.5, "shufflenet_v1_g4_x1_5")]
     public void ShuffleNet_maps_groups_and_width(int groups, double width, string expected)
     {
-        Assert.Equal(expected, ml.MulticlassClassification.Trainers.ShuffleNet(groups: groups, width: width).Architecture);
-        Assert.Equal(expected, ml.MulticlassClassification.Trainers.ShuffleNet(options, groups, width).Architecture);
-        Assert.Equal(expected, ml.Transforms.ShuffleNet(groups: groups, width: width).Architecture);
-        Assert.Equal(expected, ml.Transforms.ShuffleNet(options, groups, width).Architecture);
+        AllTrain(expected, null,
+            ml.MulticlassClassification.Trainers.ShuffleNet(groups: groups, width: width), ml.MulticlassClassification.Trainers.ShuffleNet(options, groups, width),
+            ml.Transforms.ShuffleNet(groups: groups, width: width), ml.Transforms.ShuffleNet(options, groups, width));
     }
 
     [Theory]
@@ -30,10 +29,9 @@ public sealed class ArchitectureMappingTests
     [InlineData("1_0_complex_bypass", "squeezenet1_0_complex_bypass")]
     public void SqueezeNet_maps_the_version(string version, string expected)
     {
-        Assert.Equal(expected, ml.MulticlassClassification.Trainers.SqueezeNet(version: version).Architecture);
-        Assert.Equal(expected, ml.MulticlassClassification.Trainers.SqueezeNet(options, version).Architecture);
-        Assert.Equal(expected, ml.Transforms.SqueezeNet(version: version).Architecture);
-        Assert.Equal(expected, ml.Transforms.SqueezeNet(options, version).Architecture);
+        AllTrain(expected, null,
+            ml.MulticlassClassification.Trainers.SqueezeNet(version: version), ml.MulticlassClassification.Trainers.SqueezeNet(options, version),
+            ml.Transforms.SqueezeNet(version: version), ml.Transforms.SqueezeNet(options, version));
     }
 
     [Theory]
@@ -46,14 +44,10 @@ public sealed class ArchitectureMappingTests
     [InlineData(1, null, 0.75, "mobilenet_v1_x0_75", null)]
     public void MobileNet_maps_version_variant_and_width(int version, string? variant, double width, string expected, double? multiplier)
     {
-        ImageClassifierTrainer[] trainers =
-        [
+        AllTrain(expected, multiplier,
             ml.MulticlassClassification.Trainers.MobileNet(version: version, variant: variant, width: width),
             ml.MulticlassClassification.Trainers.MobileNet(options, version, variant, width),
-            ml.Transforms.MobileNet(version: version, variant: variant, width: width),
-            ml.Transforms.MobileNet(options, version, variant, width),
-        ];
-        Assert.All(trainers, t => Assert.Equal((expected, multiplier), (t.Architecture, t.WidthMultiplier)));
+            ml.Transforms.MobileNet(version: version, variant: variant, width: width), ml.Transforms.MobileNet(options, version, variant, width));
     }
 
     [Theory]
@@ -62,11 +56,14 @@ public sealed class ArchitectureMappingTests
     [InlineData(50, "se_resnet50")]
     public void SENet_maps_the_depth(int depth, string expected)
     {
-        Assert.Equal(expected, ml.MulticlassClassification.Trainers.SENet(depth: depth).Architecture);
-        Assert.Equal(expected, ml.MulticlassClassification.Trainers.SENet(options, depth).Architecture);
-        Assert.Equal(expected, ml.Transforms.SENet(depth: depth).Architecture);
-        Assert.Equal(expected, ml.Transforms.SENet(options, depth).Architecture);
+        AllTrain(expected, null,
+            ml.MulticlassClassification.Trainers.SENet(depth: depth), ml.MulticlassClassification.Trainers.SENet(options, depth),
+            ml.Transforms.SENet(depth: depth), ml.Transforms.SENet(options, depth));
     }
+
+    /// <summary>Each overload (plain and Options, on both catalogs) builds the architecture at the width multiplier.</summary>
+    private static void AllTrain(string architecture, double? widthMultiplier, params ImageClassifierTrainer[] trainers) =>
+        Assert.All(trainers, t => Assert.Equal((architecture, widthMultiplier), (t.Architecture, t.WidthMultiplier)));
 
     [Fact]
     public void Every_advertised_shufflenet_combination_is_in_the_zoo()
