@@ -85,6 +85,12 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         var imageInput = ImageInput.FromColumn(featureColumn, options.ImageHeight, options.ImageWidth, options.ImageChannels);
 
         using var channel = host.Start("Training");
+        // Before the rows are read: a missing checkpoint should not cost a pass over the data.
+        var resumeFrom = options.Resume == Options.ResumeLatest
+            ? CheckpointStore.Latest(options.CheckpointDirectory!)
+              ?? throw new FileNotFoundException($"Resume = \"{Options.ResumeLatest}\": CheckpointDirectory '{options.CheckpointDirectory}' holds no checkpoint")
+            : options.Resume;
+        if (resumeFrom is not null) channel.Info($"resuming from {resumeFrom}");
         var data = ReadRows(input, labelColumn, featureColumn, imageInput, classNames, channel, "the training data");
         var (train, validation) = SplitForValidation(data, labelColumn, keyValues, imageInput, channel);
         var preprocessing = PreprocessingFor(imageInput, data).Validate();
@@ -99,11 +105,6 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
             options.ProgressCallback?.Invoke(epoch);
             options.Progress?.Report(epoch);
         };
-        var resumeFrom = options.Resume == Options.ResumeLatest
-            ? CheckpointStore.Latest(options.CheckpointDirectory!)
-              ?? throw new FileNotFoundException($"Resume = \"{Options.ResumeLatest}\": CheckpointDirectory '{options.CheckpointDirectory}' holds no checkpoint")
-            : options.Resume;
-        if (resumeFrom is not null) channel.Info($"resuming from {resumeFrom}");
         var (model, result) = ModelTraining.CreateAndTrain(options.Architecture, trainer, train, validation, preprocessing, resumeFrom,
             options.WidthMultiplier, options.CancellationToken, options.InitialWeights);
         if (result.StoppedEarly) channel.Info($"early stopping after epoch {result.History[^1].Epoch}; the best was epoch {result.BestEpoch}");
