@@ -10,7 +10,7 @@ namespace ModelZoo.MLNetExtensions.Tests;
 public sealed class ValidatedRunFixture : IDisposable
 {
     public const int Epochs = 3;
-    private const int PerClass = 24;
+    public const int PerClass = 24;
 
     public ValidatedRunFixture()
     {
