@@ -21,5 +21,8 @@ public sealed partial class ImageClassifierTrainer
 
         /// <summary>Layout of activations and weights while training; null is the device's fastest (channels-last on the CPU).</summary>
         public MemoryFormat? MemoryFormat;
+
+        /// <summary>A copy of every setting, for runs that share most of them (callbacks and the validation set are shared, not copied).</summary>
+        public Options Clone() => (Options)MemberwiseClone();
     }
 }

@@ -120,5 +120,14 @@ public sealed partial class ImageClassifierTrainer
 
         /// <summary>Seed of weights, order and augmentation; null is the MLContext's seed (or 1 when it has none).</summary>
         public int? Seed;
+
+        /// <summary>A copy that trains <paramref name="architecture"/> at <paramref name="widthMultiplier"/>: the family overloads leave the caller's options as they were.</summary>
+        internal Options WithArchitecture(string architecture, double? widthMultiplier)
+        {
+            var copy = (Options)MemberwiseClone();
+            copy.Architecture = architecture;
+            copy.WidthMultiplier = widthMultiplier;
+            return copy;
+        }
     }
 }

@@ -26,9 +26,15 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         host.CheckValue(options, nameof(options));
         this.options = options;
         // Bad settings fail where the pipeline is written, not after the data is read.
+        options.Check();
         TrainerOptions = TrainerOptionsFor(options, DeviceChoice.For(env, options.Device), options.Seed ?? ((IHostEnvironmentInternal)env).Seed ?? 1);
-        if (options.InputSize is < 8) throw new ArgumentException($"input size must be at least 8 px, got {options.InputSize}");
     }
+
+    /// <summary>The registry name of the architecture trained, e.g. <c>shufflenet_v1_g3_x1_0</c>.</summary>
+    public string Architecture => options.Architecture;
+
+    /// <summary>The width multiplier the architecture is built with (MobileNet V2/V3); null is its own.</summary>
+    public double? WidthMultiplier => options.WidthMultiplier;
 
     /// <summary>The engine settings the options come to.</summary>
     public TrainerOptions TrainerOptions { get; }
@@ -57,11 +63,14 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
 
     /// <summary>
     /// Reads every row with a known label (key 0, "missing", is skipped) into memory, builds the architecture for the
-    /// label's class count and the images' size and channels, trains it, and returns the classifier, which the caller
-    /// disposes. Progress goes to the MLContext's log.
+    /// label's class count and the images' size and channels, trains it (validating after every epoch when the options
+    /// give a validation set or fraction, resuming or starting from the weights they name), and returns the classifier,
+    /// which the caller disposes. Every epoch is reported to the MLContext's log and the options' callbacks.
     /// </summary>
     /// <exception cref="ArgumentException">A column is missing or of a type the trainer does not take, no row has a label,
-    /// or pixel values all lie in 0..1 (the trainer expects 0..255).</exception>
+    /// pixel values all lie in 0..1 (the trainer expects 0..255), or the validation set does not match the training data.</exception>
+    /// <exception cref="OperationCanceledException">The options' CancellationToken, or the MLContext, was cancelled.</exception>
+    /// <exception cref="FileNotFoundException">Resume is "latest" and the checkpoint directory holds no checkpoint.</exception>
     public ImageClassifierTransformer Fit(IDataView input)
     {
         host.CheckValue(input, nameof(input));
@@ -76,14 +85,19 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         var imageInput = ImageInput.FromColumn(featureColumn, options.ImageHeight, options.ImageWidth, options.ImageChannels);
 
         using var channel = host.Start("Training");
-        var data = ReadRows(input, labelColumn, featureColumn, imageInput, classNames, channel);
+        // Before the rows are read: a missing checkpoint should not cost a pass over the data.
+        var resumeFrom = options.Resume == Options.ResumeLatest
+            ? CheckpointStore.Latest(options.CheckpointDirectory!)
+              ?? throw new FileNotFoundException($"Resume = \"{Options.ResumeLatest}\": CheckpointDirectory '{options.CheckpointDirectory}' holds no checkpoint")
+            : options.Resume;
+        if (resumeFrom is not null) channel.Info($"resuming from {resumeFrom}");
+        var data = ReadRows(input, labelColumn, featureColumn, imageInput, classNames, channel, "the training data");
+        var (train, validation) = SplitForValidation(data, labelColumn, keyValues, imageInput, channel);
         var preprocessing = PreprocessingFor(imageInput, data).Validate();
-        channel.Info($"training {options.Architecture} on {data.Count} images of {classCount} classes at {preprocessing.InputSize} px, {preprocessing.Channels} channel(s), device {TrainerOptions.Device}");
+        channel.Info($"training {options.Architecture} on {train.Count} images of {classCount} classes at {preprocessing.InputSize} px, {preprocessing.Channels} channel(s), device {TrainerOptions.Device}");
 
-        var validation = options.ValidationSet is { } validationSet
-            ? ReadRows(validationSet, validationSet.Schema[options.LabelColumnName], validationSet.Schema[options.FeatureColumnName], imageInput, classNames, channel)
-            : null;
         var trainer = new Trainer(TrainerOptions);
+        // ML.NET cancels through the host (MLContext.CancelExecution); the options' token reaches the engine itself.
         trainer.StepCompleted += step =>
         {
             host.CheckAlive();
@@ -91,31 +105,29 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         };
         trainer.EpochCompleted += epoch =>
         {
-            channel.Info($"epoch {epoch.Epoch}/{TrainerOptions.Epochs}: loss {epoch.TrainLoss:F4}, accuracy {epoch.TrainAccuracy:P1}, {epoch.Seconds:F1} s");
+            channel.Info(EpochLine(epoch));
             options.ProgressCallback?.Invoke(epoch);
             options.Progress?.Report(epoch);
         };
-        var (model, result) = ModelTraining.CreateAndTrain(options.Architecture, trainer, data, validation, preprocessing, ResumeCheckpoint(),
+        var (model, result) = ModelTraining.CreateAndTrain(options.Architecture, trainer, train, validation, preprocessing, resumeFrom,
             options.WidthMultiplier, options.CancellationToken, options.InitialWeights);
         options.Completed?.Invoke(result);
+        if (result.StoppedEarly) channel.Info($"early stopping after epoch {result.History[^1].Epoch}; the best was epoch {result.BestEpoch}");
         return new ImageClassifierTransformer(host, new TrainedModel(model, classNames, preprocessing), imageInput, keyValues,
-            options.FeatureColumnName, options.ScoreColumnName, options.PredictedLabelColumnName, TrainerOptions.Device);
+            options.FeatureColumnName, options.ScoreColumnName, options.PredictedLabelColumnName, TrainerOptions.Device)
+        {
+            TrainingHistory = result.History,
+        };
     }
 
-    /// <summary>The checkpoint <see cref="Options.Resume"/> names: "latest" is the newest in the checkpoint folder.</summary>
-    /// <exception cref="FileNotFoundException">There is no such checkpoint.</exception>
-    private string? ResumeCheckpoint() => options.Resume switch
-    {
-        null => null,
-        "latest" => CheckpointStore.Latest(options.CheckpointDirectory
-                        ?? throw new ArgumentException("Resume = \"latest\" needs a CheckpointDirectory"))
-                    ?? throw new FileNotFoundException($"no checkpoint to resume in {options.CheckpointDirectory}"),
-        var path => File.Exists(path) ? path : throw new FileNotFoundException($"checkpoint not found: {path}", path),
-    };
+    private string EpochLine(EpochRecord epoch) =>
+        $"epoch {epoch.Epoch}/{TrainerOptions.Epochs}: loss {epoch.TrainLoss:F4}, accuracy {epoch.TrainAccuracy:P1}" +
+        (epoch.ValidationAccuracy is { } accuracy ? $", validation loss {epoch.ValidationLoss:F4}, accuracy {accuracy:P1}" : "") +
+        $", {epoch.Seconds:F1} s";
 
-    /// <summary>One cursor pass: every labelled row's image, decoded or converted to 8-bit pixels.</summary>
+    /// <summary>One cursor pass: every labelled row's image, decoded or converted to 8-bit pixels; <paramref name="role"/> names the rows in messages.</summary>
     private LabelledImages ReadRows(IDataView input, DataViewSchema.Column labelColumn, DataViewSchema.Column featureColumn,
-        ImageInput imageInput, IReadOnlyList<string> classNames, IChannel channel)
+        ImageInput imageInput, IReadOnlyList<string> classNames, IChannel channel, string role)
     {
         var images = new List<Image>();
         var labels = new List<int>();
@@ -129,6 +141,7 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
             while (cursor.MoveNext())
             {
                 host.CheckAlive();
+                options.CancellationToken.ThrowIfCancellationRequested();
                 getLabel(ref key);
                 if (key == 0)
                 {
@@ -141,8 +154,8 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
                 labels.Add((int)key - 1);
             }
         }
-        if (skipped > 0) channel.Warning($"{skipped} rows without a label (missing key) were left out");
-        if (images.Count == 0) throw new ArgumentException($"no row of the training data has a label in column '{labelColumn.Name}'");
+        if (skipped > 0) channel.Warning($"{skipped} rows of {role} without a label (missing key) were left out");
+        if (images.Count == 0) throw new ArgumentException($"no row of {role} has a label in column '{labelColumn.Name}'");
         if (imageInput.Kind == ImageInputKind.Pixels && largest <= 1)
             throw new ArgumentException(
                 $"every value of feature column '{featureColumn.Name}' lies in 0..1; the image classifier takes pixel values in 0..{ImageInput.MaxPixelValue} (scale them by {ImageInput.MaxPixelValue})");

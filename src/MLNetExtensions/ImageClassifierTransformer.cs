@@ -5,6 +5,7 @@ using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Prediction;
+using ModelZoo.Pipelines.Training;
 using ModelZoo.TorchSharpAdditions;
 using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
@@ -64,6 +65,9 @@ public sealed class ImageClassifierTransformer : RowToRowTransformerBase, IDispo
 
     /// <summary>The trained network (a TorchSharp module; the transformer owns it).</summary>
     public ClassificationModel Model => trained.Model;
+
+    /// <summary>One record per epoch of the Fit that made this classifier (losses, accuracies, validation metrics); empty once loaded from a file.</summary>
+    public IReadOnlyList<EpochRecord> TrainingHistory { get; internal init; } = [];
 
     internal ImageInput Input { get; }
 

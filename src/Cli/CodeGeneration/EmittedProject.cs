@@ -136,8 +136,7 @@ internal static class EmittedProject
     private static string Retraining(DataRecipe data, ImageClassifierTrainer.Options options)
     {
         // Checkpoints and resuming belong to the original run's folder, not to a reproduction of it.
-        var settings = new ImageClassifierTrainer.Options();
-        foreach (var field in typeof(ImageClassifierTrainer.Options).GetFields()) field.SetValue(settings, field.GetValue(options));
+        var settings = options.Clone();
         settings.CheckpointDirectory = null;
         settings.Resume = null;
         var assignments = string.Join("\n            ", CSharpLiteral.Assignments(settings, new ImageClassifierTrainer.Options()));

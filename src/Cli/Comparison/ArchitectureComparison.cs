@@ -69,7 +69,8 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
 
     private ArchitectureResult RunOne(MLContext mlContext, string architecture, IImageDataset train, IDataView trainView, IDataView testView)
     {
-        var runOptions = Copy(options);
+        // Each run sets its own architecture, callbacks and validation set on a copy, so nothing leaks into the next.
+        var runOptions = options.Clone();
         runOptions.Architecture = architecture;
         FittedClassifier fitted;
         using (AttachDisplay?.Invoke(runOptions))
@@ -101,13 +102,5 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
             History = history,
             Metrics = metrics,
         };
-    }
-
-    /// <summary>A field-by-field copy (Options is a class of public fields, ML.NET style), so one run's callbacks and validation set never leak into the next.</summary>
-    private static ImageClassifierTrainer.Options Copy(ImageClassifierTrainer.Options source)
-    {
-        var copy = new ImageClassifierTrainer.Options();
-        foreach (var field in typeof(ImageClassifierTrainer.Options).GetFields()) field.SetValue(copy, field.GetValue(source));
-        return copy;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using ModelZoo.TorchSharpAdditions;
 
 namespace ModelZoo.Cli.Models;
 
@@ -23,11 +24,13 @@ internal static class CliContext
                 mlContext.FallbackToCpu = true;
                 break;
             case "cuda":
+                DevicePolicy.Resolve(text); // no CUDA here: the device's own error, before any model is read
                 mlContext.GpuDeviceId = 0;
                 break;
             default:
                 if (!text.StartsWith("cuda:", StringComparison.Ordinal) || !int.TryParse(text[5..], out var id) || id < 0)
                     throw new ArgumentException($"unknown device '{device}' (expected cpu, cuda, cuda:N or auto)");
+                DevicePolicy.Resolve(text);
                 mlContext.GpuDeviceId = id;
                 break;
         }
