@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using ModelZoo.Pipelines.Imaging;
+using ModelZoo.Tests.Shared;
 
 namespace ModelZoo.Cli.Tests;
 
@@ -19,17 +19,7 @@ public sealed class EmitCodeTests : IDisposable
     public void TheEmittedProjectPredictsAsTheCliDoesAndRetrains()
     {
         var images = Path.Combine(root, "images");
-        var random = new Random(11);
-        foreach (var (name, level) in new[] { ("dark", 50), ("light", 200) })
-        {
-            Directory.CreateDirectory(Path.Combine(images, name));
-            for (var i = 0; i < 6; i++)
-            {
-                var pixels = new byte[20 * 20 * 3];
-                for (var p = 0; p < pixels.Length; p++) pixels[p] = (byte)Math.Clamp(level + random.Next(-30, 30), 0, 255);
-                ImageEncoder.SavePng(new Image(20, 20, 3, pixels), Path.Combine(images, name, $"{i}.png"));
-            }
-        }
+        BrightnessImages.Write(images, perClass: 6, side: 20, seed: 11, ("dark", 50), ("light", 200));
         var run = Path.Combine(root, "run");
         var code = Path.Combine(root, "code");
         var train = CliProcess.Run("train", "mobilenet_v1_x0_25", "--data", "folder:" + images, "--epochs", "1", "--batch-size", "4",
@@ -42,7 +32,7 @@ public sealed class EmitCodeTests : IDisposable
         var build = Dotnet(code, "build", "-c", "Release", "-nologo");
         Assert.True(build.ExitCode == 0, build.Output);
 
-        var image = Path.Combine(images, "light", "0.png");
+        var image = Path.Combine(images, "light", "00.png");
         var emitted = Dotnet(code, "run", "-c", "Release", "--no-build", "--", image);
         Assert.True(emitted.ExitCode == 0, emitted.Output);
         var fields = emitted.Output.Trim().Split('\n')[^1].Split('\t');

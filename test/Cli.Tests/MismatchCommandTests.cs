@@ -1,4 +1,4 @@
-using ModelZoo.Pipelines.Imaging;
+using ModelZoo.Tests.Shared;
 
 namespace ModelZoo.Cli.Tests;
 
@@ -13,8 +13,8 @@ public sealed class MismatchCommandTests : IDisposable
 
     public MismatchCommandTests()
     {
-        WriteFolder("two", ("dark", 40), ("light", 210));
-        WriteFolder("three", ("dark", 40), ("mid", 125), ("light", 210));
+        BrightnessImages.Write(Path.Combine(root, "two"), perClass: 8, side: 24, seed: 3, ("dark", 40), ("light", 210));
+        BrightnessImages.Write(Path.Combine(root, "three"), perClass: 8, side: 24, seed: 3, ("dark", 40), ("mid", 125), ("light", 210));
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
@@ -64,20 +64,4 @@ public sealed class MismatchCommandTests : IDisposable
     }
 
     private string Data(string name) => "folder:" + Path.Combine(root, name);
-
-    /// <summary>One sub-folder of eight noisy 24×24 PNGs per class, at the class's brightness.</summary>
-    private void WriteFolder(string name, params (string Class, int Level)[] classes)
-    {
-        var random = new Random(3);
-        foreach (var (label, level) in classes)
-        {
-            Directory.CreateDirectory(Path.Combine(root, name, label));
-            for (var i = 0; i < 8; i++)
-            {
-                var pixels = new byte[24 * 24 * 3];
-                for (var p = 0; p < pixels.Length; p++) pixels[p] = (byte)Math.Clamp(level + random.Next(-30, 30), 0, 255);
-                ImageEncoder.SavePng(new Image(24, 24, 3, pixels), Path.Combine(root, name, label, $"{i:D2}.png"));
-            }
-        }
-    }
 }

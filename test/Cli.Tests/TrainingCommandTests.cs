@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ModelZoo.Pipelines.Imaging;
+using ModelZoo.Tests.Shared;
 
 namespace ModelZoo.Cli.Tests;
 
@@ -10,18 +10,7 @@ public sealed class TrainingCommandTests : IDisposable
 
     public TrainingCommandTests()
     {
-        // Two classes that differ by brightness: light and dark 24×24 RGB images with noise.
-        var random = new Random(3);
-        foreach (var (name, level) in new[] { ("dark", 40), ("light", 210) })
-        {
-            Directory.CreateDirectory(Path.Combine(root, "images", name));
-            for (var i = 0; i < 16; i++)
-            {
-                var pixels = new byte[24 * 24 * 3];
-                for (var p = 0; p < pixels.Length; p++) pixels[p] = (byte)Math.Clamp(level + random.Next(-30, 30), 0, 255);
-                ImageEncoder.SavePng(new Image(24, 24, 3, pixels), Path.Combine(root, "images", name, $"{i:D2}.png"));
-            }
-        }
+        BrightnessImages.Write(Path.Combine(root, "images"), perClass: 16, side: 24, seed: 3, ("dark", 40), ("light", 210));
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);

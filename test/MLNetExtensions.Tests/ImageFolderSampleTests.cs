@@ -1,4 +1,4 @@
-using ModelZoo.Pipelines.Imaging;
+using ModelZoo.Tests.Shared;
 using ModelZoo.Samples.ImageFolder;
 
 namespace ModelZoo.MLNetExtensions.Tests;
@@ -14,17 +14,7 @@ public sealed class ImageFolderSampleTests : IDisposable
     public void ImageFolder_TrainsEvaluatesSavesLoadsAndPredicts()
     {
         var folder = Path.Combine(root, "photos");
-        var random = new Random(7);
-        foreach (var (name, level) in new[] { ("dark", 45), ("light", 205) })
-        {
-            Directory.CreateDirectory(Path.Combine(folder, name));
-            for (var i = 0; i < 12; i++)
-            {
-                var pixels = new byte[24 * 24 * 3];
-                for (var p = 0; p < pixels.Length; p++) pixels[p] = (byte)Math.Clamp(level + random.Next(-30, 30), 0, 255);
-                ImageEncoder.SavePng(new Image(24, 24, 3, pixels), Path.Combine(folder, name, $"{i:D2}.png"));
-            }
-        }
+        BrightnessImages.Write(folder, perClass: 12, side: 24, seed: 7, ("dark", 45), ("light", 205));
         File.WriteAllText(Path.Combine(folder, "light", "notes.txt"), "not an image: the sample reads image files only");
         var modelPath = Path.Combine(root, "model.zip");
 

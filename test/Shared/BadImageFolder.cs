@@ -13,17 +13,7 @@ internal sealed class BadImageFolder : IDisposable
     /// <param name="jpeg">A valid JPEG to cut short (the test projects' Fixtures/colour.jpg).</param>
     public BadImageFolder(int goodPerClass, string jpeg)
     {
-        var random = new Random(3);
-        foreach (var (name, level) in new[] { ("dark", 40), ("light", 210) })
-        {
-            Directory.CreateDirectory(Path.Combine(Root, name));
-            for (var i = 0; i < goodPerClass; i++)
-            {
-                var pixels = new byte[24 * 24 * 3];
-                for (var p = 0; p < pixels.Length; p++) pixels[p] = (byte)Math.Clamp(level + random.Next(-30, 30), 0, 255);
-                ImageEncoder.SavePng(new Image(24, 24, 3, pixels), Path.Combine(Root, name, $"{i:D2}.png"));
-            }
-        }
+        BrightnessImages.Write(Root, goodPerClass, side: 24, seed: 3, ("dark", 40), ("light", 210));
         File.WriteAllBytes(TruncatedJpeg, CutAfterScanHeader(File.ReadAllBytes(jpeg)));
         File.WriteAllBytes(EmptyPng, []);
         File.WriteAllText(TextAsJpeg, "notes, not a photo\n");

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using ModelZoo.MLNetExtensions;
+using ModelZoo.TorchSharpAdditions.Serialization;
 
 namespace ModelZoo.Cli.CodeGeneration;
 
@@ -51,13 +53,8 @@ internal static class EmittedProject
         throw new DirectoryNotFoundException($"--emit-code needs the ModelZoo sources: no ModelZoo.sln above {AppContext.BaseDirectory}");
     }
 
-    private static void Save(string directory, string name, string text)
-    {
-        var path = Path.Combine(directory, name);
-        var temporary = path + $".{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, path, overwrite: true);
-    }
+    private static void Save(string directory, string name, string text) =>
+        AtomicFile.Write(Path.Combine(directory, name), stream => stream.Write(Encoding.UTF8.GetBytes(text)));
 
     // Directory.Build.props/.targets are imported by path, not found by folder, so the project builds alike wherever it
     // is written: they bring the target framework, the TorchSharp backend and the libstdc++ repair of its native library.

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using ModelZoo.MLNetExtensions;
+using ModelZoo.TorchSharpAdditions.Serialization;
 
 namespace ModelZoo.Cli.Models;
 
@@ -9,21 +10,11 @@ internal static class ModelZip
 {
     internal const string Extension = ".zip";
 
-    /// <summary>Saves under a temporary name and renames, so a crash never leaves half a model under the real name.</summary>
+    /// <summary>Saves through a temporary file that is flushed to disk and renamed, so a crash never leaves half a model under the real name.</summary>
     internal static void Save(MLContext mlContext, ITransformer model, DataViewSchema inputSchema, string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            mlContext.Model.Save(model, inputSchema, temporary);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        AtomicFile.Write(path, stream => mlContext.Model.Save(model, inputSchema, stream));
     }
 
     /// <summary>Opens a model zip; the caller disposes its classifier.</summary>

@@ -1,7 +1,7 @@
 namespace ModelZoo.TorchSharpAdditions.Serialization;
 
 /// <summary>Replaces a file only once its new content is complete and flushed to disk.</summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>
     /// Lets <paramref name="write"/> fill a temporary file in the target's folder (so the final move
