@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using ModelZoo.Pipelines.Imaging;
+using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
@@ -56,9 +56,10 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
     }
 
     /// <summary>
-    /// Reads every row with a known label (key 0, "missing", is skipped) into memory, builds the architecture for the
-    /// label's class count and the images' size and channels, trains it, and returns the classifier, which the caller
-    /// disposes. Progress goes to the MLContext's log.
+    /// Builds the architecture for the label's class count and the images' size and channels, trains it on the rows with
+    /// a known label (key 0, "missing", is skipped), and returns the classifier, which the caller disposes. The rows are
+    /// read through cursors every epoch (<see cref="DataViewExampleStream"/>), never all held at once. Progress goes to
+    /// the MLContext's log.
     /// </summary>
     /// <exception cref="ArgumentException">A column is missing or of a type the trainer does not take, no row has a label,
     /// or pixel values all lie in 0..1 (the trainer expects 0..255).</exception>
@@ -76,7 +77,7 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         var imageInput = ImageInput.FromColumn(featureColumn, options.ImageHeight, options.ImageWidth, options.ImageChannels);
 
         using var channel = host.Start("Training");
-        var data = ReadRows(input, labelColumn, featureColumn, imageInput, classNames, channel);
+        var data = DataViewExampleStream.Open(host, input, options, imageInput, classNames, channel);
         var preprocessing = PreprocessingFor(imageInput, data).Validate();
         channel.Info($"training {options.Architecture} on {data.Count} images of {classCount} classes at {preprocessing.InputSize} px, {preprocessing.Channels} channel(s), device {TrainerOptions.Device}");
 
@@ -90,54 +91,34 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
             options.FeatureColumnName, options.ScoreColumnName, options.PredictedLabelColumnName, TrainerOptions.Device);
     }
 
-    /// <summary>One cursor pass: every labelled row's image, decoded or converted to 8-bit pixels.</summary>
-    private LabelledImages ReadRows(IDataView input, DataViewSchema.Column labelColumn, DataViewSchema.Column featureColumn,
-        ImageInput imageInput, IReadOnlyList<string> classNames, IChannel channel)
-    {
-        var images = new List<Image>();
-        var labels = new List<int>();
-        var skipped = 0;
-        var largest = 0f;
-        using (var cursor = input.GetRowCursor([labelColumn, featureColumn]))
-        {
-            var getLabel = cursor.GetGetter<uint>(labelColumn);
-            var readImage = imageInput.CreateReader(cursor, featureColumn.Index);
-            uint key = 0;
-            while (cursor.MoveNext())
-            {
-                host.CheckAlive();
-                getLabel(ref key);
-                if (key == 0)
-                {
-                    skipped++;
-                    continue;
-                }
-                var image = readImage();
-                if (imageInput.Kind == ImageInputKind.Pixels) largest = Math.Max(largest, image.Pixels.Max());
-                images.Add(image);
-                labels.Add((int)key - 1);
-            }
-        }
-        if (skipped > 0) channel.Warning($"{skipped} rows without a label (missing key) were left out");
-        if (images.Count == 0) throw new ArgumentException($"no row of the training data has a label in column '{labelColumn.Name}'");
-        if (imageInput.Kind == ImageInputKind.Pixels && largest <= 1)
-            throw new ArgumentException(
-                $"every value of feature column '{featureColumn.Name}' lies in 0..1; the image classifier takes pixel values in 0..{ImageInput.MaxPixelValue} (scale them by {ImageInput.MaxPixelValue})");
-        return new LabelledImages(images, labels, classNames, imageInput.Channels);
-    }
-
     /// <summary>The model input: the options' size, else the pixel vectors' side or the first image's; ModelZoo's default normalisation.</summary>
-    private Preprocessing PreprocessingFor(ImageInput input, LabelledImages data)
+    private Preprocessing PreprocessingFor(ImageInput input, IExampleStream data)
     {
-        var first = data.GetImage(0);
         var defaults = new Preprocessing();
         return new Preprocessing
         {
-            InputSize = options.InputSize ?? Math.Max(first.Height, first.Width),
+            InputSize = options.InputSize ?? (data.FixedSize is var (height, width) ? Math.Max(height, width) : FirstImageSide(data)),
             Channels = input.Channels,
             Mean = options.Mean ?? defaults.Mean,
             Std = options.Std ?? defaults.Std,
         };
+    }
+
+    /// <summary>The larger side of the first readable image (the first of all under <see cref="BadImagePolicy.Fail"/>).</summary>
+    private int FirstImageSide(IExampleStream data)
+    {
+        foreach (var example in data.Read(shuffleSeed: null))
+        {
+            try
+            {
+                var image = example.Decode();
+                return Math.Max(image.Height, image.Width);
+            }
+            catch (Exception e) when (options.BadImages == BadImagePolicy.Skip && SkippedImage.IsUnreadable(e))
+            {
+            }
+        }
+        throw new InvalidDataException($"no image in feature column '{options.FeatureColumnName}' can be read");
     }
 
     private static TrainerOptions TrainerOptionsFor(Options options, string device, int seed) => new TrainerOptions
