@@ -14,7 +14,7 @@ public sealed record LoaderOptions
     public bool Shuffle { get; init; }
     /// <summary>Drop a last, smaller batch (keeps batch-norm statistics sane in training).</summary>
     public bool DropLast { get; init; }
-    /// <summary>Batches prepared ahead of the consumer; bounds memory.</summary>
+    /// <summary>Batches prepared ahead, counting the one the consumer is working on; bounds memory.</summary>
     public int Prefetch { get; init; } = 4;
     /// <summary>
     /// Batches built in parallel on background threads; 0 builds each batch on the consuming thread when it
@@ -35,8 +35,8 @@ public sealed record LoaderOptions
 /// Streams model batches from a data set held by index (<see cref="IImageDataset"/>) or read in order
 /// (<see cref="IExampleStream"/>): per-epoch shuffling from a seed, decoding and augmentation on background threads,
 /// a bounded queue so they overlap training and memory stays bounded. Every batch depends only on (seed, epoch, batch
-/// index), never on thread timing. A stream is read ahead by at most <see cref="LoaderOptions.Prefetch"/> batches
-/// (counting the one being read) beyond what the consumer has taken.
+/// index), never on thread timing. A stream is read ahead of the consumer by at most <see cref="LoaderOptions.Prefetch"/>
+/// batches, counting the one it is working on (one batch when <see cref="LoaderOptions.Workers"/> is 0).
 /// </summary>
 public sealed class DataLoader
 {
@@ -190,22 +190,27 @@ public sealed class DataLoader
                 queue.Writer.TryComplete(e);
             }
         });
+        // The batch last handed to the consumer stays at the head of the queue until the consumer asks for the next, so
+        // the batches read ahead, the one being trained on included, never exceed the queue.
+        var handedOver = false;
         try
         {
             while (queue.Reader.WaitToReadAsync(cancellation).AsTask().GetAwaiter().GetResult())
             {
                 queue.Reader.TryPeek(out var next);
                 var built = next!.GetAwaiter().GetResult();
-                // Taken off the queue only once built, so the producer reads no further ahead while the consumer waits.
-                queue.Reader.TryRead(out _);
+                handedOver = true;
                 yield return built;
+                queue.Reader.TryRead(out _);
+                handedOver = false;
             }
         }
         finally
         {
-            // An early exit (break, exception, cancellation) frees the batches already prepared.
+            // An early exit (break, exception, cancellation) frees the batches already prepared; the consumer owns the one it holds.
             stop.Cancel();
             try { producer.Wait(); } catch (AggregateException) { }
+            if (handedOver) queue.Reader.TryRead(out _);
             while (queue.Reader.TryRead(out var pending)) Free(pending);
         }
 
