@@ -4,17 +4,14 @@ namespace ModelZoo.Pipelines.Tests.Training;
 
 /// <summary>
 /// A data set read in order only, like a folder of files behind an ML.NET cursor: its examples come from an in-memory
-/// data set, each made on demand, and it counts how many have been made; a shuffled pass goes through a pool.
+/// data set, each made on demand, and it reports how many have been made; a shuffled pass goes through a pool.
 /// Examples listed in <paramref name="unreadable"/> fail to decode, naming themselves.
 /// </summary>
 internal sealed class CountingExampleStream(IImageDataset source, int poolSize, params int[] unreadable) : IExampleStream
 {
     private long made;
 
-    /// <summary>Examples made so far, over every pass.</summary>
-    public long Made => Interlocked.Read(ref made);
-
-    /// <summary>Called with <see cref="Made"/> as each example is made (on the thread that reads the stream).</summary>
+    /// <summary>Called with the count of examples made so far, over every pass, as each is made (on the thread that reads the stream).</summary>
     public Action<long>? ExampleMade { get; set; }
 
     public int Count => source.Count;
@@ -31,7 +28,8 @@ internal sealed class CountingExampleStream(IImageDataset source, int poolSize, 
         {
             var image = source.GetImage(i);
             var name = $"example {i}";
-            ExampleMade?.Invoke(Interlocked.Increment(ref made));
+            var count = Interlocked.Increment(ref made);
+            ExampleMade?.Invoke(count);
             yield return new StreamedExample(source.GetLabel(i), name,
                 unreadable.Contains(i) ? () => throw new InvalidDataException($"{name}: not an image") : () => image);
         }
