@@ -10,6 +10,7 @@ namespace ModelZoo.MLNetExtensions.Tests;
 /// Training reads its rows through cursors every epoch: on data that cannot shuffle, no more rows are held than the
 /// shuffle pool and the loader's prefetched batches; the order changes every epoch, and the seed alone fixes it.
 /// </summary>
+[Collection(SerialTraining.Name)]
 public sealed class StreamingTests
 {
     private const int Pool = 24;
