@@ -12,8 +12,8 @@ namespace ModelZoo.MLNetExtensions;
 /// Trains one of the zoo's architectures on image rows of an IDataView with ModelZoo's training engine; made by
 /// <c>mlContext.MulticlassClassification.Trainers.ImageClassifier(...)</c>, <c>MobileNet(...)</c>, <c>ShuffleNet(...)</c>,
 /// <c>SqueezeNet(...)</c> or <c>SENet(...)</c>. The label must be a key column (e.g. from MapValueToKey): its key count is
-/// the class count and its key values the class names. The feature column holds either pixel vectors or encoded
-/// image bytes (<see cref="ImageInputKind"/>).
+/// the class count and its key values the class names. The feature column holds encoded image bytes, ML.NET images
+/// (MLImage) or pixel vectors (<see cref="ImageInputKind"/>).
 /// </summary>
 public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierTransformer>
 {

@@ -135,14 +135,14 @@ public sealed class DataLoader
         {
             examples.Add(example);
             if (examples.Count < options.BatchSize) continue;
-            yield return Read(examples);
+            yield return Batch(examples);
             // A dropped last batch is not even read.
             if (--batches == 0) yield break;
             examples = [];
         }
-        if (examples.Count > 0) yield return Read(examples);
+        if (examples.Count > 0) yield return Batch(examples);
 
-        BatchExamples Read(List<StreamedExample> run) =>
+        BatchExamples Batch(List<StreamedExample> run) =>
             new(new StreamedBatchExamples(run, source), [.. Enumerable.Range(0, run.Count)]);
     }
 
