@@ -8,29 +8,45 @@ namespace ModelZoo.MLNetExtensions;
 public sealed partial class ImageClassifierTrainer
 {
     /// <summary>
-    /// The rows to train and to validate on: all of <paramref name="data"/> and the options' ValidationSet; or,
-    /// with a ValidationFraction, a hold-out of that fraction of each class (stratified, the same for the same seed,
-    /// so a resumed run holds out the same rows); or all of it and no validation.
+    /// The rows to train and to validate on: all of <paramref name="data"/> and the options' ValidationSet; or, with a
+    /// ValidationFraction, a hold-out of that fraction of each class (drawn from the seed by row id, so a resumed run
+    /// holds out the same rows); or all of it and no validation. Validation rows are decoded into memory; the training
+    /// rows stay a stream.
     /// </summary>
     /// <exception cref="ArgumentException">The validation set's columns differ from the training data's, or the
     /// fraction leaves no row on one side.</exception>
-    private (IImageDataset Train, IImageDataset? Validation) SplitForValidation(LabelledImages data, DataViewSchema.Column trainingLabel,
-        LabelKeyValues? keyValues, ImageInput imageInput, IChannel channel)
+    private (IExampleStream Train, IImageDataset? Validation) SplitForValidation(DataViewExampleStream data, DataViewSchema.Column trainingLabel,
+        LabelKeyValues? keyValues, ImageInput imageInput, IReadOnlyList<string> classNames, IChannel channel)
     {
         if (options.ValidationSet is { } set)
         {
-            var (label, feature) = ValidationColumns(set.Schema, trainingLabel, keyValues, imageInput);
-            return (data, ReadRows(set, label, feature, imageInput, data.ClassNames, channel, "the ValidationSet"));
+            ValidationColumns(set.Schema, trainingLabel, keyValues, imageInput);
+            var rows = DataViewExampleStream.Open(host, set, options, imageInput, classNames, channel, "the ValidationSet");
+            return (data, rows.ReadIntoMemory(options.BadImages, channel, "the ValidationSet"));
         }
         if (options.ValidationFraction is not { } fraction) return (data, null);
 
-        // StratifiedSplit's "test" part is everything not given to training: here the held-out rows.
-        var split = data.Split(trainRatio: 1 - fraction, TrainerOptions.Seed);
-        if (split.Train.Count == 0 || split.Test.Count == 0)
+        var heldOut = HoldOut(data.LabelledRows(), fraction, TrainerOptions.Seed);
+        if (heldOut.Count == 0 || heldOut.Count == data.Count)
             throw new ArgumentException(
-                $"ValidationFraction {fraction} of {data.Count} rows leaves {split.Train.Count} to train on and {split.Test.Count} to validate on; each side needs at least one");
-        channel.Info($"holding out {split.Test.Count} of {data.Count} rows for validation (ValidationFraction {fraction})");
-        return (split.Train, split.Test);
+                $"ValidationFraction {fraction} of {data.Count} rows leaves {data.Count - heldOut.Count} to train on and {heldOut.Count} to validate on; each side needs at least one");
+        channel.Info($"holding out {heldOut.Count} of {data.Count} rows for validation (ValidationFraction {fraction})");
+        var validation = data.Restrict(heldOut, keep: true).ReadIntoMemory(options.BadImages, channel, "the held-out rows");
+        return (data.Restrict(heldOut, keep: false), validation);
+    }
+
+    /// <summary>The ids of <paramref name="fraction"/> of each class's rows (rounded), drawn from <paramref name="seed"/>.</summary>
+    private static HashSet<DataViewRowId> HoldOut(List<(DataViewRowId Id, int Label)> rows, double fraction, int seed)
+    {
+        var random = new Random(seed);
+        var heldOut = new HashSet<DataViewRowId>();
+        foreach (var group in rows.GroupBy(row => row.Label).OrderBy(group => group.Key))
+        {
+            var ids = group.Select(row => row.Id).ToArray();
+            random.Shuffle(ids);
+            heldOut.UnionWith(ids.Take((int)Math.Round(ids.Length * fraction, MidpointRounding.AwayFromZero)));
+        }
+        return heldOut;
     }
 
     /// <summary>The validation set's label and feature columns, which must be of the training data's types and classes.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
-using ModelZoo.Pipelines.Imaging;
+using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.Pipelines.Transforms;
@@ -12,8 +12,8 @@ namespace ModelZoo.MLNetExtensions;
 /// Trains one of the zoo's architectures on image rows of an IDataView with ModelZoo's training engine; made by
 /// <c>mlContext.MulticlassClassification.Trainers.ImageClassifier(...)</c>, <c>MobileNet(...)</c>, <c>ShuffleNet(...)</c>,
 /// <c>SqueezeNet(...)</c> or <c>SENet(...)</c>. The label must be a key column (e.g. from MapValueToKey): its key count is
-/// the class count and its key values the class names. The feature column holds either pixel vectors or encoded
-/// image bytes (<see cref="ImageInputKind"/>).
+/// the class count and its key values the class names. The feature column holds encoded image bytes, ML.NET images
+/// (MLImage) or pixel vectors (<see cref="ImageInputKind"/>).
 /// </summary>
 public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierTransformer>
 {
@@ -62,10 +62,11 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
     }
 
     /// <summary>
-    /// Reads every row with a known label (key 0, "missing", is skipped) into memory, builds the architecture for the
-    /// label's class count and the images' size and channels, trains it (validating after every epoch when the options
-    /// give a validation set or fraction, resuming or starting from the weights they name), and returns the classifier,
-    /// which the caller disposes. Every epoch is reported to the MLContext's log and the options' callbacks.
+    /// Builds the architecture for the label's class count and the images' size and channels, trains it on the rows with
+    /// a known label (key 0, "missing", is skipped) — validating after every epoch when the options give a validation set
+    /// or fraction, resuming or starting from the weights they name — and returns the classifier, which the caller
+    /// disposes. The training rows are read through cursors every epoch (<see cref="DataViewExampleStream"/>), never all
+    /// held at once; validation rows are held in memory. Every epoch is reported to the MLContext's log and the options' callbacks.
     /// </summary>
     /// <exception cref="ArgumentException">A column is missing or of a type the trainer does not take, no row has a label,
     /// pixel values all lie in 0..1 (the trainer expects 0..255), or the validation set does not match the training data.</exception>
@@ -91,9 +92,9 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
               ?? throw new FileNotFoundException($"Resume = \"{Options.ResumeLatest}\": CheckpointDirectory '{options.CheckpointDirectory}' holds no checkpoint")
             : options.Resume;
         if (resumeFrom is not null) channel.Info($"resuming from {resumeFrom}");
-        var data = ReadRows(input, labelColumn, featureColumn, imageInput, classNames, channel, "the training data");
-        var (train, validation) = SplitForValidation(data, labelColumn, keyValues, imageInput, channel);
-        var preprocessing = PreprocessingFor(imageInput, data).Validate();
+        var data = DataViewExampleStream.Open(host, input, options, imageInput, classNames, channel, "the training data");
+        var (train, validation) = SplitForValidation(data, labelColumn, keyValues, imageInput, classNames, channel);
+        var preprocessing = PreprocessingFor(imageInput, train).Validate();
         channel.Info($"training {options.Architecture} on {train.Count} images of {classCount} classes at {preprocessing.InputSize} px, {preprocessing.Channels} channel(s), device {TrainerOptions.Device}");
 
         var trainer = new Trainer(TrainerOptions);
@@ -125,55 +126,34 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         (epoch.ValidationAccuracy is { } accuracy ? $", validation loss {epoch.ValidationLoss:F4}, accuracy {accuracy:P1}" : "") +
         $", {epoch.Seconds:F1} s";
 
-    /// <summary>One cursor pass: every labelled row's image, decoded or converted to 8-bit pixels; <paramref name="role"/> names the rows in messages.</summary>
-    private LabelledImages ReadRows(IDataView input, DataViewSchema.Column labelColumn, DataViewSchema.Column featureColumn,
-        ImageInput imageInput, IReadOnlyList<string> classNames, IChannel channel, string role)
-    {
-        var images = new List<Image>();
-        var labels = new List<int>();
-        var skipped = 0;
-        var largest = 0f;
-        using (var cursor = input.GetRowCursor([labelColumn, featureColumn]))
-        {
-            var getLabel = cursor.GetGetter<uint>(labelColumn);
-            var readImage = imageInput.CreateReader(cursor, featureColumn.Index);
-            uint key = 0;
-            while (cursor.MoveNext())
-            {
-                host.CheckAlive();
-                options.CancellationToken.ThrowIfCancellationRequested();
-                getLabel(ref key);
-                if (key == 0)
-                {
-                    skipped++;
-                    continue;
-                }
-                var image = readImage();
-                if (imageInput.Kind == ImageInputKind.Pixels) largest = Math.Max(largest, image.Pixels.Max());
-                images.Add(image);
-                labels.Add((int)key - 1);
-            }
-        }
-        if (skipped > 0) channel.Warning($"{skipped} rows of {role} without a label (missing key) were left out");
-        if (images.Count == 0) throw new ArgumentException($"no row of {role} has a label in column '{labelColumn.Name}'");
-        if (imageInput.Kind == ImageInputKind.Pixels && largest <= 1)
-            throw new ArgumentException(
-                $"every value of feature column '{featureColumn.Name}' lies in 0..1; the image classifier takes pixel values in 0..{ImageInput.MaxPixelValue} (scale them by {ImageInput.MaxPixelValue})");
-        return new LabelledImages(images, labels, classNames, imageInput.Channels);
-    }
-
     /// <summary>The model input: the options' size, else the pixel vectors' side or the first image's; ModelZoo's default normalisation.</summary>
-    private Preprocessing PreprocessingFor(ImageInput input, LabelledImages data)
+    private Preprocessing PreprocessingFor(ImageInput input, IExampleStream data)
     {
-        var first = data.GetImage(0);
         var defaults = new Preprocessing();
         return new Preprocessing
         {
-            InputSize = options.InputSize ?? Math.Max(first.Height, first.Width),
+            InputSize = options.InputSize ?? (data.FixedSize is var (height, width) ? Math.Max(height, width) : FirstImageSide(data)),
             Channels = input.Channels,
             Mean = options.Mean ?? defaults.Mean,
             Std = options.Std ?? defaults.Std,
         };
+    }
+
+    /// <summary>The larger side of the first readable image (the first of all under <see cref="BadImagePolicy.Fail"/>).</summary>
+    private int FirstImageSide(IExampleStream data)
+    {
+        foreach (var example in data.Read(shuffleSeed: null))
+        {
+            try
+            {
+                var image = example.Decode();
+                return Math.Max(image.Height, image.Width);
+            }
+            catch (Exception e) when (options.BadImages == BadImagePolicy.Skip && SkippedImage.IsUnreadable(e))
+            {
+            }
+        }
+        throw new InvalidDataException($"no image in feature column '{options.FeatureColumnName}' can be read");
     }
 
     private static TrainerOptions TrainerOptionsFor(Options options, string device, int seed) => new TrainerOptions

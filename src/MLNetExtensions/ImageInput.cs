@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Transforms.Image;
 using ModelZoo.Pipelines.Imaging;
 
 namespace ModelZoo.MLNetExtensions;
@@ -15,6 +16,12 @@ public enum ImageInputKind
 
     /// <summary>A <c>Vector&lt;Byte&gt;</c> of encoded image file bytes (PNG, JPEG, BMP), as <c>LoadRawImageBytes</c> gives.</summary>
     EncodedBytes = 1,
+
+    /// <summary>
+    /// ML.NET's image type (<see cref="MLImage"/>), as <c>LoadImages</c> gives. A model trained on it also scores encoded
+    /// bytes, and one trained on bytes scores images: both are decoded images by the time the network sees them.
+    /// </summary>
+    MLImage = 2,
 }
 
 /// <summary>
@@ -24,8 +31,9 @@ public enum ImageInputKind
 internal sealed record ImageInput(ImageInputKind Kind, int Height, int Width, int Channels)
 {
     private const string Accepted =
-        "a known-size Vector<Single> of C×H×W pixel values in 0..255 (channel-major, as ExtractPixels writes them) " +
-        "or a Vector<Byte> of encoded image bytes (LoadRawImageBytes)";
+        "a Vector<Byte> of encoded image bytes (LoadRawImageBytes), an Image (MLImage, from LoadImages), " +
+        "or a known-size Vector<Single> of C×H×W pixel values in 0..255 (channel-major, as ExtractPixels writes them; " +
+        "the options' ImageHeight, ImageWidth and ImageChannels give the shape when it is not a square)";
 
     /// <summary>The largest pixel value a <see cref="ImageInputKind.Pixels"/> column holds.</summary>
     internal const float MaxPixelValue = 255;
@@ -36,7 +44,8 @@ internal sealed record ImageInput(ImageInputKind Kind, int Height, int Width, in
     {
         var pixels = column.Kind == SchemaShape.Column.VectorKind.Vector && column.ItemType == NumberDataViewType.Single;
         var encoded = column.Kind != SchemaShape.Column.VectorKind.Scalar && column.ItemType == NumberDataViewType.Byte;
-        if (!pixels && !encoded || column.IsKey)
+        var image = column.Kind == SchemaShape.Column.VectorKind.Scalar && column.ItemType is ImageDataViewType;
+        if (!pixels && !encoded && !image || column.IsKey)
             throw new ArgumentException($"feature column '{column.Name}' has type {column.GetTypeString()}; the image classifier takes {Accepted}");
     }
 
@@ -44,8 +53,10 @@ internal sealed record ImageInput(ImageInputKind Kind, int Height, int Width, in
     /// <exception cref="ArgumentException">The column holds neither kind, or the pixel vector's shape cannot be worked out.</exception>
     internal static ImageInput FromColumn(DataViewSchema.Column column, int? height, int? width, int? channels)
     {
-        if (column.Type is VectorDataViewType { ItemType: var item } vector && item == NumberDataViewType.Byte)
+        if (column.Type is VectorDataViewType { ItemType: var item } && item == NumberDataViewType.Byte)
             return new ImageInput(ImageInputKind.EncodedBytes, 0, 0, channels ?? 3);
+        if (column.Type is ImageDataViewType)
+            return new ImageInput(ImageInputKind.MLImage, 0, 0, channels ?? 3);
         if (column.Type is not VectorDataViewType { IsKnownSize: true } pixels || pixels.ItemType != NumberDataViewType.Single)
             throw new ArgumentException($"feature column '{column.Name}' has type {column.Type}; the image classifier takes {Accepted}");
 
@@ -75,48 +86,81 @@ internal sealed record ImageInput(ImageInputKind Kind, int Height, int Width, in
     }
 
     /// <summary>The column this input is read from, checked against <paramref name="schema"/>.</summary>
-    /// <exception cref="ArgumentException">The column is missing or of another type than the model was trained on.</exception>
+    /// <exception cref="ArgumentException">The column is missing or of a type the model cannot read.</exception>
     internal int FindColumn(DataViewSchema schema, string name)
     {
         var column = schema.GetColumnOrNull(name)
             ?? throw new ArgumentException($"the input has no feature column '{name}'; the model reads images from it");
-        var fits = Kind == ImageInputKind.EncodedBytes
-            ? column.Type is VectorDataViewType { ItemType: var item } && item == NumberDataViewType.Byte
-            : column.Type is VectorDataViewType { ItemType: var single } v && single == NumberDataViewType.Single && v.Size == Height * Width * Channels;
+        var fits = Kind == ImageInputKind.Pixels
+            ? column.Type is VectorDataViewType { ItemType: var single } v && single == NumberDataViewType.Single && v.Size == Height * Width * Channels
+            : IsEncodedBytes(column.Type) || column.Type is ImageDataViewType;
         if (!fits)
         {
-            var expected = Kind == ImageInputKind.EncodedBytes ? "Vector<Byte> of encoded image bytes" : $"Vector<Single, {Height * Width * Channels}> of pixel values";
-            throw new ArgumentException($"feature column '{name}' has type {column.Type}; this model was trained on a {expected}");
+            var expected = Kind == ImageInputKind.Pixels
+                ? $"a Vector<Single, {Height * Width * Channels}> of pixel values"
+                : "a Vector<Byte> of encoded image bytes or an Image (MLImage)";
+            throw new ArgumentException($"feature column '{name}' has type {column.Type}; this model was trained on {Kind} input and takes {expected}");
         }
         return column.Index;
     }
 
-    /// <summary>
-    /// A function that returns the image in <paramref name="row"/>'s current position, as 8-bit HWC pixels.
-    /// </summary>
+    private static bool IsEncodedBytes(DataViewType type) => type is VectorDataViewType { ItemType: var item } && item == NumberDataViewType.Byte;
+
+    /// <summary>A function that returns the image in <paramref name="row"/>'s current position, as 8-bit HWC pixels.</summary>
     internal Func<Image> CreateReader(DataViewRow row, int columnIndex)
     {
+        var copy = CreateCopier(row, columnIndex);
+        var name = row.Schema[columnIndex].Name;
+        return () => copy($"row {row.Position} of column '{name}'")();
+    }
+
+    /// <summary>
+    /// A function that copies the image in <paramref name="row"/>'s current position into memory of its own (cursors
+    /// reuse their buffers, and LoadImages disposes an MLImage when its cursor moves on) and returns its conversion to
+    /// 8-bit HWC pixels, which may run later, on another thread. The argument names the row in error messages. Encoded
+    /// bytes and images are both read by the column's own type, so either serves a model trained on the other.
+    /// </summary>
+    internal Func<string, Func<Image>> CreateCopier(DataViewRow row, int columnIndex)
+    {
         var column = row.Schema[columnIndex];
-        if (Kind == ImageInputKind.EncodedBytes)
+        if (column.Type is ImageDataViewType)
+        {
+            var getImage = row.GetGetter<MLImage>(column);
+            MLImage image = null!;
+            return source =>
+            {
+                getImage(ref image);
+                if (image is null) return () => throw new InvalidDataException($"{source}: there is no image");
+                if (image.PixelFormat is not (MLPixelFormat.Bgra32 or MLPixelFormat.Rgba32))
+                {
+                    var format = image.PixelFormat;
+                    return () => throw new InvalidDataException($"{source}: the image's pixel format is {format}, not 32-bit RGBA or BGRA");
+                }
+                // Converted now: the pixels belong to the cursor.
+                var copied = RgbaPixels.ToImage(image.Pixels, image.Width, image.Height, image.PixelFormat == MLPixelFormat.Bgra32, Channels);
+                return () => copied;
+            };
+        }
+        if (IsEncodedBytes(column.Type))
         {
             var getBytes = row.GetGetter<VBuffer<byte>>(column);
             VBuffer<byte> bytes = default;
-            return () =>
+            return source =>
             {
                 getBytes(ref bytes);
-                var span = bytes.IsDense ? bytes.GetValues() : bytes.DenseValues().ToArray();
-                return ImageDecoder.Decode(span, Channels, $"row {row.Position} of column '{column.Name}'");
+                var copied = bytes.DenseValues().ToArray();
+                return () => ImageDecoder.Decode(copied, Channels, source);
             };
         }
 
         var getPixels = row.GetGetter<VBuffer<float>>(column);
         VBuffer<float> buffer = default;
-        var planar = new float[Height * Width * Channels];
-        return () =>
+        return source =>
         {
             getPixels(ref buffer);
+            var planar = new float[Height * Width * Channels];
             buffer.CopyTo(planar);
-            return new Image(Width, Height, Channels, Interleave(planar));
+            return () => new Image(Width, Height, Channels, Interleave(planar));
         };
     }
 

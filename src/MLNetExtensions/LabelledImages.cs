@@ -3,7 +3,7 @@ using ModelZoo.Pipelines.Imaging;
 
 namespace ModelZoo.MLNetExtensions;
 
-/// <summary>The training rows read out of an IDataView: decoded images with 0-based class indices.</summary>
+/// <summary>Validation rows read out of an IDataView: decoded images (of any sizes) with 0-based class indices.</summary>
 internal sealed class LabelledImages(IReadOnlyList<Image> images, IReadOnlyList<int> labels, IReadOnlyList<string> classNames, int channels)
     : IImageDataset
 {

@@ -3,54 +3,23 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using ModelZoo.MLNetExtensions;
-using SkiaSharp;
 
 namespace ModelZoo.MLNetExtensions.Tests;
 
-/// <summary>
-/// Encoded image bytes (LoadRawImageBytes, as Microsoft.ML.Vision's trainer takes them): PNG files in one folder per
-/// class, dark and bright images, which a few epochs tell apart.
-/// </summary>
+/// <summary>Encoded image bytes (LoadRawImageBytes, as Microsoft.ML.Vision's trainer takes them) of <see cref="PngClassFolders"/>.</summary>
+[Collection(SerialTraining.Name)]
 public sealed class EncodedImageTests : IDisposable
 {
-    private const int ImagesPerClass = 24;
-    private const int Side = 32;
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("mlnet-png");
+    private const int Side = PngClassFolders.Side;
+    private readonly PngClassFolders pngs = new();
     private readonly MLContext ml = new(seed: 1);
 
-    public sealed class ImageFile
-    {
-        public string ImagePath { get; set; } = "";
-        public string Label { get; set; } = "";
-    }
+    public void Dispose() => pngs.Dispose();
 
-    public EncodedImageTests()
-    {
-        var random = new Random(3);
-        foreach (var (label, low) in new[] { ("dark", 0), ("bright", 170) })
-        {
-            Directory.CreateDirectory(Path.Combine(folder.FullName, label));
-            for (var i = 0; i < ImagesPerClass; i++)
-            {
-                using var bitmap = new SKBitmap(Side, Side, SKColorType.Rgba8888, SKAlphaType.Opaque);
-                for (var y = 0; y < Side; y++)
-                    for (var x = 0; x < Side; x++)
-                        bitmap.SetPixel(x, y, new SKColor((byte)(low + random.Next(85)), (byte)(low + random.Next(85)), (byte)(low + random.Next(85))));
-                using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-                File.WriteAllBytes(Path.Combine(folder.FullName, label, $"{i}.png"), png.ToArray());
-            }
-        }
-    }
-
-    public void Dispose() => folder.Delete(recursive: true);
-
-    private IDataView Files() => ml.Data.LoadFromEnumerable(
-        Directory.GetFiles(folder.FullName, "*.png", SearchOption.AllDirectories).Order()
-            .Select(path => new ImageFile { ImagePath = Path.GetRelativePath(folder.FullName, path), Label = Path.GetFileName(Path.GetDirectoryName(path))! })
-            .ToList());
+    private IDataView Files() => pngs.Files(ml);
 
     private EstimatorChain<KeyToValueMappingTransformer> Pipeline() => ml.Transforms.Conversion.MapValueToKey("Label")
-        .Append(ml.Transforms.LoadRawImageBytes("Features", folder.FullName, "ImagePath"))
+        .Append(ml.Transforms.LoadRawImageBytes("Features", pngs.Root, "ImagePath"))
         .Append(ml.MulticlassClassification.Trainers.ImageClassifier(new ImageClassifierTrainer.Options
         {
             Architecture = "mobilenet_v1_x0_25",
@@ -72,7 +41,7 @@ public sealed class EncodedImageTests : IDisposable
         var accuracy = labels.Zip(predicted).Count(p => p.First == p.Second) / (double)labels.Length;
         Assert.True(accuracy >= 0.75, $"training accuracy {accuracy}");
 
-        var path = Path.Combine(folder.FullName, "model.zip");
+        var path = Path.Combine(pngs.Root, "model.zip");
         ml.Model.Save(model, data.Schema, path);
         var loaded = new MLContext().Model.Load(path, out _);
         Assert.Equal(scored.GetColumn<float[]>("Score").SelectMany(s => s), loaded.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s));
@@ -86,9 +55,9 @@ public sealed class EncodedImageTests : IDisposable
         {
             Architecture = "mobilenet_v1_x0_25", Epochs = 1, BatchSize = 16, InputSize = Side,
         });
-        var keyed = ml.Transforms.Conversion.MapValueToKey("Label").Append(ml.Transforms.LoadRawImageBytes("Features", folder.FullName, "ImagePath")).Fit(data).Transform(data);
+        var keyed = ml.Transforms.Conversion.MapValueToKey("Label").Append(ml.Transforms.LoadRawImageBytes("Features", pngs.Root, "ImagePath")).Fit(data).Transform(data);
         using var classifier = model.Fit(keyed);
-        var path = Path.Combine(folder.FullName, "damaged.zip");
+        var path = Path.Combine(pngs.Root, "damaged.zip");
         ml.Model.Save(classifier, keyed.Schema, path);
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
         {

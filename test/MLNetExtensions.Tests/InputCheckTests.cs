@@ -23,7 +23,9 @@ public sealed class InputCheckTests
         var error = Assert.Throws<ArgumentException>(() => pipeline.Fit(data));
 
         Assert.Contains("feature column 'Features' has type String", error.Message);
-        Assert.Contains("Vector<Byte>", error.Message);
+        Assert.Contains("Vector<Byte> of encoded image bytes", error.Message);
+        Assert.Contains("MLImage", error.Message);
+        Assert.Contains("Vector<Single> of C×H×W pixel values", error.Message);
     }
 
     [Fact]

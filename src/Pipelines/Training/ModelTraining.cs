@@ -10,13 +10,8 @@ namespace ModelZoo.Pipelines.Training;
 public static class ModelTraining
 {
     /// <summary>Model options for <paramref name="train"/> at the preprocessing's size and channels.</summary>
-    public static ModelOptions OptionsFor(IImageDataset train, Preprocessing preprocessing, double? widthMultiplier = null) => new()
-    {
-        NumClasses = train.ClassNames.Count,
-        InChannels = preprocessing.Channels,
-        InputSize = preprocessing.InputSize,
-        WidthMultiplier = widthMultiplier,
-    };
+    public static ModelOptions OptionsFor(IImageDataset train, Preprocessing preprocessing, double? widthMultiplier = null) =>
+        OptionsFor(train.ClassNames.Count, preprocessing, widthMultiplier);
 
     /// <summary>
     /// Seeds libtorch with the trainer's seed (so weights are reproducible), creates <paramref name="architecture"/>
@@ -24,15 +19,35 @@ public static class ModelTraining
     /// </summary>
     public static (ClassificationModel model, TrainingResult result) CreateAndTrain(string architecture, Trainer trainer,
         IImageDataset train, IImageDataset? validation, Preprocessing preprocessing, string? resumeFrom = null,
-        double? widthMultiplier = null, CancellationToken cancellation = default, string? initialWeights = null)
+        double? widthMultiplier = null, CancellationToken cancellation = default, string? initialWeights = null) =>
+        CreateAndTrain(architecture, trainer, OptionsFor(train, preprocessing, widthMultiplier), resumeFrom, initialWeights,
+            model => trainer.Fit(model, train, validation, preprocessing, resumeFrom, cancellation));
+
+    /// <summary>As the overload for a data set, for a training set read as a stream (<see cref="IExampleStream"/>).</summary>
+    public static (ClassificationModel model, TrainingResult result) CreateAndTrain(string architecture, Trainer trainer,
+        IExampleStream train, IImageDataset? validation, Preprocessing preprocessing, string? resumeFrom = null,
+        double? widthMultiplier = null, CancellationToken cancellation = default, string? initialWeights = null) =>
+        CreateAndTrain(architecture, trainer, OptionsFor(train.ClassNames.Count, preprocessing, widthMultiplier), resumeFrom, initialWeights,
+            model => trainer.Fit(model, train, validation, preprocessing, resumeFrom, cancellation));
+
+    private static ModelOptions OptionsFor(int classCount, Preprocessing preprocessing, double? widthMultiplier) => new()
+    {
+        NumClasses = classCount,
+        InChannels = preprocessing.Channels,
+        InputSize = preprocessing.InputSize,
+        WidthMultiplier = widthMultiplier,
+    };
+
+    private static (ClassificationModel model, TrainingResult result) CreateAndTrain(string architecture, Trainer trainer,
+        ModelOptions modelOptions, string? resumeFrom, string? initialWeights, Func<ClassificationModel, TrainingResult> fit)
     {
         torch.random.manual_seed(trainer.Options.Seed);
-        var model = ModelRegistry.Default.Create(architecture, OptionsFor(train, preprocessing, widthMultiplier));
+        var model = ModelRegistry.Default.Create(architecture, modelOptions);
         try
         {
             // A resumed run restores its own weights; initial weights only start a new one.
             if (initialWeights is not null && resumeFrom is null) InitialWeights.Load(model, initialWeights);
-            return (model, trainer.Fit(model, train, validation, preprocessing, resumeFrom, cancellation));
+            return (model, fit(model));
         }
         catch
         {

@@ -35,7 +35,7 @@ public sealed class Trainer(TrainerOptions options)
     /// <summary>Raised after every epoch (with validation results when there is a validation set).</summary>
     public event Action<EpochRecord>? EpochCompleted;
 
-    /// <summary>Raised when <see cref="Fit"/> returns or fails, so displays can close.</summary>
+    /// <summary>Raised when <c>Fit</c> returns or fails, so displays can close.</summary>
     public event Action? Finished;
 
     /// <summary>
@@ -44,7 +44,24 @@ public sealed class Trainer(TrainerOptions options)
     /// <paramref name="resumeFrom"/>, continues from that checkpoint exactly as if never interrupted.
     /// </summary>
     public TrainingResult Fit(ClassificationModel model, IImageDataset train, IImageDataset? validation, Preprocessing preprocessing,
-        string? resumeFrom = null, CancellationToken cancellation = default)
+        string? resumeFrom = null, CancellationToken cancellation = default) =>
+        Fit(model, new TrainingSet(train.Count, train.ClassNames, (augmentation, options) => new DataLoader(train, preprocessing, augmentation, options)),
+            validation, preprocessing, resumeFrom, cancellation);
+
+    /// <summary>
+    /// Trains <paramref name="model"/> as the overload for a data set does, reading <paramref name="train"/> afresh for
+    /// every pass (each epoch, and the batches precise BN recalibrates on), so memory stays bounded.
+    /// </summary>
+    public TrainingResult Fit(ClassificationModel model, IExampleStream train, IImageDataset? validation, Preprocessing preprocessing,
+        string? resumeFrom = null, CancellationToken cancellation = default) =>
+        Fit(model, new TrainingSet(train.Count, train.ClassNames, (augmentation, options) => new DataLoader(train, preprocessing, augmentation, options)),
+            validation, preprocessing, resumeFrom, cancellation);
+
+    /// <summary>What the engine needs of a training set: its size, its classes, and loaders over it.</summary>
+    private sealed record TrainingSet(int Count, IReadOnlyList<string> ClassNames, Func<Augmentation, LoaderOptions, DataLoader> Loader);
+
+    private TrainingResult Fit(ClassificationModel model, TrainingSet train, IImageDataset? validation, Preprocessing preprocessing,
+        string? resumeFrom, CancellationToken cancellation)
     {
         try
         {
@@ -56,7 +73,7 @@ public sealed class Trainer(TrainerOptions options)
         }
     }
 
-    private TrainingResult FitCore(ClassificationModel model, IImageDataset train, IImageDataset? validation, Preprocessing preprocessing,
+    private TrainingResult FitCore(ClassificationModel model, TrainingSet train, IImageDataset? validation, Preprocessing preprocessing,
         string? resumeFrom, CancellationToken cancellation)
     {
         if (train.Count == 0) throw new ArgumentException("the training set is empty");
@@ -79,7 +96,7 @@ public sealed class Trainer(TrainerOptions options)
         model.to(memoryFormat);
         using var optimizer = OptimizerFactory.Create(model, Options);
         using var ema = Options.EmaDecay is { } decay ? new WeightAverage(model, decay) : null;
-        var loader = new DataLoader(train, preprocessing, Options.Augmentation, new LoaderOptions
+        var loader = train.Loader(Options.Augmentation, new LoaderOptions
         {
             BatchSize = Options.BatchSize,
             Shuffle = true,
@@ -94,7 +111,7 @@ public sealed class Trainer(TrainerOptions options)
         List<SkippedImage> skipped = [];
         loader.ImageSkipped += skipped.Add;
         // Precise BN sees un-augmented training images, in an order of its own per epoch.
-        var calibration = new DataLoader(train, preprocessing, Augmentation.None, new LoaderOptions
+        var calibration = train.Loader(Augmentation.None, new LoaderOptions
         {
             BatchSize = Options.BatchSize,
             Shuffle = true,
