@@ -51,6 +51,8 @@ internal static class ProgressDisplay
                 task.StopTask();
             }
             task = null;
+            if (epoch.SkippedImages.Count > 0)
+                AnsiConsole.MarkupLine(Markup.Escape(Label(epoch.Epoch, epochs, SkippedImagesView.EpochSummary(epoch.SkippedImages))));
         };
         return new Stop(() =>
         {
@@ -70,8 +72,12 @@ internal static class ProgressDisplay
             if (step.Step % tenth == 0 || step.Step == step.StepsPerEpoch)
                 Console.WriteLine(Label(step.Epoch, epochs, Invariant($"step {step.Step}/{step.StepsPerEpoch} loss {step.Loss:F3} acc {step.Accuracy:F3} {step.ImagesPerSecond:F0} img/s")));
         };
-        options.ProgressCallback = epoch => Console.WriteLine(Label(epoch.Epoch, epochs,
-            Invariant($"done: loss {epoch.TrainLoss:F3} acc {epoch.TrainAccuracy:F3} val acc {epoch.ValidationAccuracy:F3} {epoch.Seconds:F0} s")));
+        options.ProgressCallback = epoch =>
+        {
+            Console.WriteLine(Label(epoch.Epoch, epochs,
+                Invariant($"done: loss {epoch.TrainLoss:F3} acc {epoch.TrainAccuracy:F3} val acc {epoch.ValidationAccuracy:F3} {epoch.Seconds:F0} s")));
+            if (epoch.SkippedImages.Count > 0) Console.WriteLine(Label(epoch.Epoch, epochs, SkippedImagesView.EpochSummary(epoch.SkippedImages)));
+        };
         return new Stop(() => { });
     }
 

@@ -28,22 +28,21 @@ internal sealed class TrainingRun(DataRecipe data, IImageDataset train, IImageDa
     internal int Execute()
     {
         CheckpointStore.EnsureWritable(outDirectory);
-        List<SkippedImage> skipped = [];
-        var badImages = options.BadImages;
-        var trainable = ReadableImages.Filter(train, badImages, skipped);
-        var testable = ReadableImages.Filter(test, badImages, skipped);
+        List<SkippedImage> skippedInTest = [];
+        var testable = ReadableImages.Filter(test, options.BadImages, skippedInTest);
         var mlContext = new MLContext(options.Seed);
-        var fromFiles = ImageDataViews.IsFileBacked(trainable);
+        var fromFiles = ImageDataViews.IsFileBacked(train);
         if (emitCodeDirectory is not null) EmittedProject.Check(data, fromFiles);
-        var trainView = ImageDataViews.Load(mlContext, trainable);
+        var trainView = ImageDataViews.Load(mlContext, train);
         var testView = ImageDataViews.Load(mlContext, testable);
         if (!json)
-            AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(options.Architecture)}[/] on {trainable.Count} images ({train.ClassNames.Count} classes, " +
+            AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(options.Architecture)}[/] on {train.Count} images ({train.ClassNames.Count} classes, " +
                                    $"{options.InputSize} px, {torch.get_num_threads()} threads, {options.Device})");
         FittedClassifier fitted;
         using (json ? null : ProgressDisplay.Attach(options))
             fitted = ClassifierPipeline.Fit(mlContext, train.ClassNames, fromFiles, trainView, testView, options);
         using var _ = fitted;
+        IReadOnlyList<SkippedImage> skipped = [.. fitted.Training.SkippedImages.Concat(skippedInTest).DistinctBy(image => image.Path)];
         var metrics = ClassifierPipeline.Evaluate(mlContext, fitted.Model, testView, train.ClassNames.Count, TopK);
 
         var modelPath = Path.Combine(outDirectory, ModelFileName);

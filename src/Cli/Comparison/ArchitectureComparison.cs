@@ -36,10 +36,7 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
         if (architectures.Count == 0) throw new ArgumentException("compare needs at least one architecture");
         foreach (var name in architectures) ModelRegistry.Default.Get(name); // unknown names fail before any training
         CheckpointStore.EnsureWritable(outputDirectory);
-        var badImages = options.BadImages;
-        List<SkippedImage> skipped = [];
-        train = ReadableImages.Filter(train, badImages, skipped);
-        test = ReadableImages.Filter(test, badImages, skipped);
+        test = ReadableImages.Filter(test, options.BadImages, []);
         var mlContext = new MLContext(options.Seed);
         var trainView = ImageDataViews.Load(mlContext, train);
         var testView = ImageDataViews.Load(mlContext, test);

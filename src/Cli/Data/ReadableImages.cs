@@ -3,9 +3,9 @@ using ModelZoo.Pipelines.Data;
 namespace ModelZoo.Cli.Data;
 
 /// <summary>
-/// The <c>--bad-images</c> policy for image files, applied before the rows reach ML.NET: the pipeline reads files by
-/// path and would name a row, not the file, so each file is decoded once here. Skip leaves unreadable files out and
-/// lists them; fail stops with the first, naming it. In-memory data sets have nothing to check.
+/// The <c>--bad-images</c> policy for the test images: training skips or stops at unreadable files itself, but ML.NET's
+/// evaluation scores every row it is given, so each test file is decoded once here first. Skip leaves unreadable files
+/// out and lists them; fail stops with the first, naming it. In-memory data sets have nothing to check.
 /// </summary>
 internal static class ReadableImages
 {

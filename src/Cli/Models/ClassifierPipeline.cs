@@ -30,6 +30,8 @@ internal static class ClassifierPipeline
         ImageClassifierTrainer.Options options)
     {
         var preparation = Preparation(mlContext, classNames, fromFiles);
+        // The trainer reads image files through the pipeline; with their paths it names a bad file, not a row.
+        options.ImagePathColumnName = fromFiles ? ColumnNames.ImagePath : null;
         // ML.NET trainers take their validation rows already prepared, as the pipeline prepares the training rows.
         if (validation is not null) options.ValidationSet = preparation.Fit(train).Transform(validation);
         TrainingResult? training = null;
