@@ -7,6 +7,7 @@ using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
+using ModelZoo.TorchSharpAdditions;
 using Spectre.Console;
 using TorchSharp;
 
@@ -37,7 +38,7 @@ internal sealed class TrainingRun(DataRecipe data, IImageDataset train, IImageDa
         var testView = ImageDataViews.Load(mlContext, testable);
         if (!json)
             AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(options.Architecture)}[/] on {train.Count} images ({train.ClassNames.Count} classes, " +
-                                   $"{options.InputSize} px, {torch.get_num_threads()} threads, {options.Device})");
+                                   $"{options.InputSize} px, {torch.get_num_threads()} threads, {DevicePolicy.Resolve(options.Device ?? "auto")})");
         FittedClassifier fitted;
         using (json ? null : ProgressDisplay.Attach(options))
             fitted = ClassifierPipeline.Fit(mlContext, train.ClassNames, fromFiles, trainView, testView, options);

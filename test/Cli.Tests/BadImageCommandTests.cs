@@ -23,6 +23,13 @@ public sealed class BadImageCommandTests : IDisposable
         Assert.Contains("skipped 3 unreadable images", text.Output);
         Assert.All(folder.BadFiles, path => Assert.Contains($"  {path}: ", text.Output));
 
+        // The model predicts: an unreadable image among the given ones is named, and nothing is printed for the others.
+        var predict = CliProcess.Run("predict", "--model", Path.Combine(folder.Root, "text", "model.zip"),
+            Path.Combine(folder.Root, "dark", "00.png"), folder.BadFiles[0]);
+        Assert.Equal(1, predict.ExitCode);
+        Assert.StartsWith($"error: {folder.BadFiles[0]}: ", Assert.Single(predict.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Empty(predict.Output);
+
         var json = CliProcess.Run(Train("json", "--json"));
         Assert.True(json.ExitCode == 0, json.Error);
         var skipped = JsonDocument.Parse(json.Output).RootElement.GetProperty("skipped_images").EnumerateArray().ToList();

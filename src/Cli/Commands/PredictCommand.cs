@@ -66,7 +66,6 @@ internal static class PredictCommand
     }
 
     /// <summary>Scores <paramref name="paths"/> through <paramref name="model"/>.Transform, one row per image in order.</summary>
-    /// <exception cref="InvalidDataException">An image cannot be read; the message names its file.</exception>
     internal static IReadOnlyList<ImagePrediction> Predict(MLContext mlContext, ITransformer model, DataViewSchema inputSchema,
         IReadOnlyList<string> paths, int topK)
     {
@@ -82,22 +81,13 @@ internal static class PredictCommand
         var getPredicted = cursor.GetGetter<ReadOnlyMemory<char>>(predictedColumn);
         VBuffer<float> score = default;
         ReadOnlyMemory<char> predicted = default;
-        while (true)
+        while (cursor.MoveNext())
         {
-            var path = paths[Math.Min(results.Count, paths.Count - 1)];
-            try
-            {
-                if (!cursor.MoveNext()) break;
-                getScore(ref score);
-                getPredicted(ref predicted);
-            }
-            catch (Exception e) when (e is InvalidDataException or IOException)
-            {
-                throw new InvalidDataException($"{path}: {e.Message}", e);
-            }
+            getScore(ref score);
+            getPredicted(ref predicted);
             var top = score.DenseValues().Select((p, c) => (Label: classes[c], Probability: p))
                 .OrderByDescending(x => x.Probability).Take(Math.Min(topK, classes.Length)).ToList();
-            results.Add(new ImagePrediction(path, predicted.ToString(), top));
+            results.Add(new ImagePrediction(paths[results.Count], predicted.ToString(), top));
         }
         return results;
     }

@@ -25,7 +25,10 @@ internal static class ClassifierPipeline
             : toKey;
     }
 
-    /// <summary>Fits the whole pipeline on <paramref name="train"/>, validating every epoch on <paramref name="validation"/>.</summary>
+    /// <summary>
+    /// Fits the whole pipeline on <paramref name="train"/>, validating every epoch on <paramref name="validation"/>. It sets
+    /// the options' ValidationSet, ImagePathColumnName and Completed for this run; give each run options of its own.
+    /// </summary>
     internal static FittedClassifier Fit(MLContext mlContext, IReadOnlyList<string> classNames, bool fromFiles, IDataView train, IDataView? validation,
         ImageClassifierTrainer.Options options)
     {

@@ -3,6 +3,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Image;
 using ModelZoo.Cli.Data;
 using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Imaging;
 
 namespace ModelZoo.Cli.Models;
 
@@ -28,13 +29,20 @@ internal static class ModelInputs
     }
 
     /// <summary>
-    /// Image files to classify. A model trained on pixel vectors gets them through ML.NET's own image transforms:
+    /// Image files to classify, each checked to decode. A model trained on pixel vectors gets them through ML.NET's own image transforms:
     /// each image resized to the training size and, for grey models, turned grey, then its pixels extracted.
     /// </summary>
+    /// <exception cref="FileNotFoundException">A file is missing.</exception>
+    /// <exception cref="InvalidDataException">A file is not a readable image; the message names it.</exception>
     internal static IDataView ForFiles(MLContext mlContext, DataViewSchema inputSchema, IReadOnlyList<string> paths)
     {
         foreach (var path in paths)
+        {
             if (!File.Exists(path)) throw new FileNotFoundException($"image not found: {path}", path);
+            // Scoring reads rows on ML.NET's worker threads, whose errors name neither the row nor the file: a
+            // file that cannot be decoded is named here, before any row is scored.
+            ImageDecoder.Decode(path, channels: 3);
+        }
         var files = ImageDataViews.LoadFiles(mlContext, paths);
         if (ReadsFiles(inputSchema)) return files;
         var features = inputSchema.GetColumnOrNull(ColumnNames.Features)?.Type as VectorDataViewType;
