@@ -11,7 +11,7 @@ internal static class SavedModels
     internal static ImageClassifierTransformer Classifier(string path)
     {
         var model = new MLContext(seed: 1).Model.Load(path, out _);
-        return Find(model) ?? throw new InvalidDataException($"{path} holds no ModelZoo image classifier");
+        return model.FindImageClassifier() ?? throw new InvalidDataException($"{path} holds no ModelZoo image classifier");
     }
 
     /// <summary>Asserts that two saved classifiers hold the same weights, bit for bit.</summary>
@@ -28,11 +28,4 @@ internal static class SavedModels
             Assert.True(a.dtype == b.dtype && a.shape.SequenceEqual(b.shape) && a.bytes.SequenceEqual(b.bytes), $"'{name}' differs bit for bit");
         }
     }
-
-    private static ImageClassifierTransformer? Find(ITransformer model) => model switch
-    {
-        ImageClassifierTransformer classifier => classifier,
-        IEnumerable<ITransformer> chain => chain.Select(Find).FirstOrDefault(found => found is not null),
-        _ => null,
-    };
 }

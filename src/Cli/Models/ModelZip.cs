@@ -35,20 +35,13 @@ internal static class ModelZip
             // complaint arrives wrapped in reflection's TargetInvocationException; one line names the file and the cause.
             throw new InvalidDataException($"{path}: not a readable ML.NET model ({FirstLine(Cause(e).Message)})", e);
         }
-        if (FindClassifier(model) is null) throw new InvalidDataException($"{path}: the model holds no ModelZoo image classifier");
+        if (model.FindImageClassifier() is null) throw new InvalidDataException($"{path}: the model holds no ModelZoo image classifier");
         return (model, schema);
     }
 
     /// <summary>The zoo classifier inside a fitted or loaded pipeline.</summary>
     internal static ImageClassifierTransformer Classifier(ITransformer model) =>
-        FindClassifier(model) ?? throw new InvalidOperationException("the pipeline holds no ModelZoo image classifier");
-
-    private static ImageClassifierTransformer? FindClassifier(ITransformer model) => model switch
-    {
-        ImageClassifierTransformer classifier => classifier,
-        IEnumerable<ITransformer> chain => chain.Select(FindClassifier).FirstOrDefault(found => found is not null),
-        _ => null,
-    };
+        model.FindImageClassifier() ?? throw new InvalidOperationException("the pipeline holds no ModelZoo image classifier");
 
     /// <summary>The most telling exception of a chain: the first that says the data are bad, else the innermost.</summary>
     private static Exception Cause(Exception e)
