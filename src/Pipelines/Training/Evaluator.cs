@@ -18,7 +18,7 @@ public static class Evaluator
     /// images are left out of the metrics and added to it (<see cref="BadImagePolicy.Skip"/>). <paramref name="workers"/>
     /// is <see cref="LoaderOptions.Workers"/> (null: the loader's default; 0: batches built on the calling thread).
     /// </summary>
-    public static MulticlassClassificationMetrics Evaluate(nn.Module<Tensor, Tensor> model, IImageDataset dataset, Preprocessing preprocessing,
+    public static ValidationMetrics Evaluate(nn.Module<Tensor, Tensor> model, IImageDataset dataset, Preprocessing preprocessing,
         int batchSize = 128, int topK = 5, Device? device = null, MemoryFormat? memoryFormat = null,
         CancellationToken cancellation = default, ICollection<SkippedImage>? skipped = null, int? workers = null)
     {

@@ -13,7 +13,7 @@ namespace ModelZoo.Pipelines.Training;
 public sealed class TrainingDivergedException(string message) : InvalidOperationException(message);
 
 /// <summary>What a finished (or early-stopped) run produced.</summary>
-public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, MulticlassClassificationMetrics? Validation, int BestEpoch, bool StoppedEarly)
+public sealed record TrainingResult(IReadOnlyList<EpochRecord> History, ValidationMetrics? Validation, int BestEpoch, bool StoppedEarly)
 {
     /// <summary>Every image skipped as unreadable in any epoch, once each, in the order first met.</summary>
     public IReadOnlyList<SkippedImage> SkippedImages => [.. History.SelectMany(epoch => epoch.SkippedImages).DistinctBy(image => image.Path)];
@@ -136,7 +136,7 @@ public sealed class Trainer(TrainerOptions options)
             ? new RunState()
             : CheckpointStore.Restore(resumeFrom, model, optimizer, ema);
 
-        MulticlassClassificationMetrics? lastValidation = null;
+        ValidationMetrics? lastValidation = null;
         for (var epoch = state.CompletedEpochs + 1; epoch <= Options.Epochs && !state.StoppedEarly; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -151,7 +151,7 @@ public sealed class Trainer(TrainerOptions options)
                 record = record with
                 {
                     ValidationLoss = lastValidation.Loss,
-                    ValidationAccuracy = lastValidation.MicroAccuracy,
+                    ValidationAccuracy = lastValidation.Accuracy,
                     ValidationTopKAccuracy = lastValidation.TopKAccuracy,
                 };
             }

@@ -40,7 +40,7 @@ public sealed class TrainerTests
         var (model, result) = Train(Quick(5));
         using var _ = model;
         Assert.Equal(5, result.History.Count);
-        Assert.True(result.Validation!.MicroAccuracy > 0.95, $"validation accuracy {result.Validation.MicroAccuracy}");
+        Assert.True(result.Validation!.Accuracy > 0.95, $"validation accuracy {result.Validation.Accuracy}");
         Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss / 2,
             $"loss {result.History[0].TrainLoss} -> {result.History[^1].TrainLoss}");
     }
