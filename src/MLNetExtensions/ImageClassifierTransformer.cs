@@ -98,13 +98,24 @@ public sealed class ImageClassifierTransformer : RowToRowTransformerBase, ITrans
     /// <summary>Softmax probabilities of decoded images, [images, classes] row-major, with the preprocessing training used.</summary>
     internal float[] Score(IReadOnlyList<Image> images)
     {
-        lock (scoring)
-        {
-            // Prepared on first use: a transformer that is only saved never pays for the folded copy.
-            scorer ??= new BatchScorer(trained.Model, trained.Preprocessing, device);
-            return scorer.Score(images);
-        }
+        lock (scoring) return Scorer().Score(images);
     }
+
+    /// <summary>
+    /// Whether rows hold pixel vectors at exactly the model's input size and channels, so a batch goes to the network
+    /// without being decoded to images and resampled (<see cref="ScorePixels"/>).
+    /// </summary>
+    internal bool TakesPixelsAsTheyAre => Input.Kind == ImageInputKind.Pixels && Input.Channels == trained.Preprocessing.Channels
+        && Input.Height == trained.Preprocessing.InputSize && Input.Width == trained.Preprocessing.InputSize;
+
+    /// <summary>Softmax probabilities of the first <paramref name="count"/> pixel vectors in <paramref name="pixels"/> (when <see cref="TakesPixelsAsTheyAre"/>).</summary>
+    internal float[] ScorePixels(float[] pixels, int count)
+    {
+        lock (scoring) return Scorer().Score(pixels, count);
+    }
+
+    // Prepared on first use, under the lock: a transformer that is only saved never pays for the folded copy.
+    private BatchScorer Scorer() => scorer ??= new BatchScorer(trained.Model, trained.Preprocessing, device);
 
     public override IRowMapper MakeRowMapper(DataViewSchema schema) => new ImageClassifierMapper(this, Host, schema);
 

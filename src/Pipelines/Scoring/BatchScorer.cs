@@ -17,6 +17,8 @@ namespace ModelZoo.Pipelines.Scoring;
 /// </summary>
 public sealed class BatchScorer : IDisposable
 {
+    private const float MaxPixel = 255;
+
     private readonly InferenceModel prepared;
     private readonly Preprocessing preprocessing;
     private readonly Device device;
@@ -52,6 +54,29 @@ public sealed class BatchScorer : IDisposable
         var indices = Enumerable.Range(0, images.Count).ToArray();
         var pixels = BatchBuilder.Build(dataset, indices, preprocessing, Augmentation.None, training: false, new Random(0));
         using var batch = BatchAugmenter.Apply(pixels, new long[images.Count], numClasses: 0, preprocessing, Augmentation.None, training: false,
+            new Random(0), prepared.MemoryFormat);
+        return Forward(batch.Input, null, out _);
+    }
+
+    /// <summary>
+    /// Probabilities of the first <paramref name="count"/> images of <paramref name="pixels"/>, which holds images at the
+    /// model's input size and channel count as channel-major values in 0..255 ([N, C, S, S], as ML.NET's ExtractPixels
+    /// writes them). Values are first made what decoding them to 8-bit pixels would give (rounded half to even, clamped,
+    /// NaN as 0), so the probabilities are those <see cref="Score(IReadOnlyList{Image})"/> gives for the same images.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="pixels"/> holds fewer than <paramref name="count"/> images.</exception>
+    public float[] Score(float[] pixels, int count)
+    {
+        var (channels, size) = (preprocessing.Channels, preprocessing.InputSize);
+        var perImage = channels * size * size;
+        if (count < 0 || pixels.Length < (long)count * perImage)
+            throw new ArgumentException($"{pixels.Length} pixel values hold fewer than {count} images of {channels}×{size}×{size}");
+        if (count == 0) return [];
+        using var scope = torch.NewDisposeScope();
+        // The array is shared, not copied: nan_to_num makes the batch's own tensor before anything is written.
+        var shared = torch.from_array(pixels).narrow(0, 0, (long)count * perImage).view(count, channels, size, size);
+        var whole = shared.nan_to_num(0, MaxPixel, 0).round_().clamp_(0, MaxPixel);
+        using var batch = BatchAugmenter.Apply(whole, new long[count], numClasses: 0, preprocessing, Augmentation.None, training: false,
             new Random(0), prepared.MemoryFormat);
         return Forward(batch.Input, null, out _);
     }
