@@ -3,7 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
 using ModelZoo.MLNetExtensions;
-using SkiaSharp;
+using ModelZoo.MLNetExtensions.Tests.Data;
 
 namespace ModelZoo.MLNetExtensions.Tests;
 
@@ -24,23 +24,7 @@ public sealed class EncodedImageTests : IDisposable
         public string Label { get; set; } = "";
     }
 
-    public EncodedImageTests()
-    {
-        var random = new Random(3);
-        foreach (var (label, low) in new[] { ("dark", 0), ("bright", 170) })
-        {
-            Directory.CreateDirectory(Path.Combine(folder.FullName, label));
-            for (var i = 0; i < ImagesPerClass; i++)
-            {
-                using var bitmap = new SKBitmap(Side, Side, SKColorType.Rgba8888, SKAlphaType.Opaque);
-                for (var y = 0; y < Side; y++)
-                    for (var x = 0; x < Side; x++)
-                        bitmap.SetPixel(x, y, new SKColor((byte)(low + random.Next(85)), (byte)(low + random.Next(85)), (byte)(low + random.Next(85))));
-                using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-                File.WriteAllBytes(Path.Combine(folder.FullName, label, $"{i}.png"), png.ToArray());
-            }
-        }
-    }
+    public EncodedImageTests() => PngFolder.Write(folder.FullName, ImagesPerClass, Side);
 
     public void Dispose() => folder.Delete(recursive: true);
 
