@@ -136,6 +136,19 @@ public sealed class BatchedTransformTests(TrainedFashionFixture fixture)
         Assert.Contains("different rows at row 10", error.Message);
     }
 
+    [Fact]
+    public void Reading_the_batched_view_leaves_no_tensor_alive()
+    {
+        var scored = fixture.Model.Transform(fixture.Test);
+        scored.GetColumn<float[]>("Score").ToList(); // the first read prepares the folded copy, which the transformer keeps
+
+        TorchSharp.DisposeScopeManager.Statistics.Reset();
+        var scores = scored.GetColumn<float[]>("Score").ToList();
+
+        Assert.Equal(300, scores.Count);
+        Assert.Equal(0, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
     /// <summary>The fixture's pipeline applied through ML.NET's row-to-row mappers, the path PredictionEngine takes.</summary>
     private IDataView RowByRow(IDataView input) =>
         ((IEnumerable<ITransformer>)fixture.Model).Aggregate(input, (view, transformer) => transformer is ImageClassifierTransformer classifier
