@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using ModelZoo.Pipelines.Data;
 
 namespace ModelZoo.Samples.QuickStart;
 
@@ -38,8 +37,9 @@ public static class QuickStart
     public static QuickStartResult Run(int trainRows, int testRows, string modelPath)
     {
         var mlContext = new MLContext(seed: 1);
-        var train = mlContext.Data.LoadFromEnumerable(Load(train: true, trainRows));
-        var test = mlContext.Data.LoadFromEnumerable(Load(train: false, testRows));
+        // Label: the class name; Features: 28×28 grey pixel values in 0..255 (from /usr/share/datasets/fashion-mnist).
+        var train = mlContext.Data.TakeRows(mlContext.Data.LoadFashionMnist(train: true), trainRows);
+        var test = mlContext.Data.TakeRows(mlContext.Data.LoadFashionMnist(train: false), testRows);
 
         var pipeline = mlContext.Transforms.Conversion.MapValueToKey("Label")
             .Append(mlContext.MulticlassClassification.Trainers.MobileNet(version: 1, width: 0.5, epochs: 2))
@@ -53,20 +53,9 @@ public static class QuickStart
         mlContext.Model.Save(model, train.Schema, modelPath);
         var loaded = mlContext.Model.Load(modelPath, out _);
         var engine = mlContext.Model.CreatePredictionEngine<FashionImage, FashionPrediction>(loaded);
-        var first = Load(train: false, 1)[0];
+        var first = mlContext.Data.CreateEnumerable<FashionImage>(test, reuseRowObject: false).First();
         var prediction = engine.Predict(first);
         Console.WriteLine($"first test image: {prediction.PredictedLabel} ({prediction.Score.Max():P0}), truly {first.Label}");
         return new QuickStartResult(metrics, prediction, first.Label);
-    }
-
-    /// <summary>The first <paramref name="count"/> images of a Fashion-MNIST split (from /usr/share/datasets/fashion-mnist).</summary>
-    private static List<FashionImage> Load(bool train, int count)
-    {
-        var data = FashionMnist.Load(train);
-        return Enumerable.Range(0, Math.Min(count, data.Count)).Select(i => new FashionImage
-        {
-            Label = data.ClassNames[data.GetLabel(i)],
-            Features = data.GetPixels(i).ToArray().Select(b => (float)b).ToArray(),
-        }).ToList();
     }
 }

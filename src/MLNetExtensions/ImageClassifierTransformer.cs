@@ -4,7 +4,7 @@ using Microsoft.ML.Runtime;
 using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Persistence;
-using ModelZoo.Pipelines.Prediction;
+using ModelZoo.Pipelines.Scoring;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.TorchSharpAdditions;
 using ModelZoo.TorchSharpAdditions.Serialization;
@@ -25,15 +25,21 @@ namespace ModelZoo.MLNetExtensions;
 /// <c>MulticlassClassification.Evaluate</c>, <c>MapKeyToValue("PredictedLabel")</c>, <c>Model.Save/Load</c> and
 /// PredictionEngine work as with ML.NET's own trainers. Dispose it to free the network's tensors.
 /// </summary>
-public sealed class ImageClassifierTransformer : RowToRowTransformerBase, IDisposable
+public sealed class ImageClassifierTransformer : RowToRowTransformerBase, ITransformer, IDisposable
 {
     internal const string UserName = "ModelZoo Image Classifier";
     // Never change: saved models name their loader by it.
     internal const string LoaderSignature = "ModelZooImageClassifier";
 
+    /// <summary>Images per forward pass in <see cref="Transform"/> unless <see cref="TransformBatchSize"/> says otherwise.</summary>
+    public const int DefaultTransformBatchSize = 64;
+
     private readonly TrainedModel trained;
-    private readonly Predictor predictor;
+    private readonly TorchSharp.torch.Device device;
+    // Row mappers of parallel cursors and prediction engines on several threads share the one prepared model.
     private readonly Lock scoring = new();
+    private BatchScorer? scorer;
+    private int transformBatchSize = DefaultTransformBatchSize;
 
     internal ImageClassifierTransformer(IHostEnvironment env, TrainedModel trained, ImageInput input, LabelKeyValues? keyValues,
         string featureColumnName, string scoreColumnName, string predictedLabelColumnName, string device)
@@ -45,7 +51,7 @@ public sealed class ImageClassifierTransformer : RowToRowTransformerBase, IDispo
         FeatureColumnName = featureColumnName;
         ScoreColumnName = scoreColumnName;
         PredictedLabelColumnName = predictedLabelColumnName;
-        predictor = new Predictor(trained, DevicePolicy.Resolve(device));
+        this.device = DevicePolicy.Resolve(device);
     }
 
     /// <summary>The registry name of the architecture, e.g. <c>mobilenet_v1_x0_25</c>.</summary>
@@ -73,18 +79,54 @@ public sealed class ImageClassifierTransformer : RowToRowTransformerBase, IDispo
 
     internal LabelKeyValues? KeyValues { get; }
 
-    /// <summary>Softmax probabilities for one image, with the preprocessing training used.</summary>
-    internal float[] Score(Image image)
+    /// <summary>Images per forward pass when <see cref="Transform"/>'s view is read (PredictionEngine scores one at a time).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below 1.</exception>
+    public int TransformBatchSize
     {
-        lock (scoring) return predictor.Predict([image], topK: 1)[0].Score;
+        get => transformBatchSize;
+        set => transformBatchSize = value >= 1 ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "the transform batch size must be at least 1");
     }
+
+    /// <summary>
+    /// The input's rows with <c>Score</c> and <c>PredictedLabel</c> added, scored lazily, <see cref="TransformBatchSize"/>
+    /// images per forward pass (<see cref="BatchScoredDataView"/>), with the values the row-by-row path gives.
+    /// </summary>
+    /// <exception cref="ArgumentException">The feature column is missing or of another type than the model was trained on.</exception>
+    public new IDataView Transform(IDataView input)
+    {
+        Host.CheckValue(input, nameof(input));
+        return new BatchScoredDataView(this, Host, input, TransformBatchSize);
+    }
+
+    /// <summary>Softmax probabilities of decoded images, [images, classes] row-major, with the preprocessing training used.</summary>
+    internal float[] Score(IReadOnlyList<Image> images)
+    {
+        lock (scoring) return Scorer().Score(images);
+    }
+
+    /// <summary>
+    /// Whether rows hold pixel vectors at exactly the model's input size and channels, so a batch goes to the network
+    /// without being decoded to images and resampled (<see cref="ScorePixels"/>).
+    /// </summary>
+    internal bool TakesPixelsAsTheyAre => Input.Kind == ImageInputKind.Pixels && Input.Channels == trained.Preprocessing.Channels
+        && Input.Height == trained.Preprocessing.InputSize && Input.Width == trained.Preprocessing.InputSize;
+
+    /// <summary>Softmax probabilities of the first <paramref name="count"/> pixel vectors in <paramref name="pixels"/> (when <see cref="TakesPixelsAsTheyAre"/>).</summary>
+    internal float[] ScorePixels(float[] pixels, int count)
+    {
+        lock (scoring) return Scorer().Score(pixels, count);
+    }
+
+    // Prepared on first use, under the lock: a transformer that is only saved never pays for the folded copy.
+    private BatchScorer Scorer() => scorer ??= new BatchScorer(trained.Model, trained.Preprocessing, device);
 
     public override IRowMapper MakeRowMapper(DataViewSchema schema) => new ImageClassifierMapper(this, Host, schema);
 
     /// <summary>Frees the network and its prepared inference copy.</summary>
     public void Dispose()
     {
-        predictor.Dispose();
+        lock (scoring) scorer?.Dispose();
         trained.Dispose();
     }
 

@@ -164,6 +164,22 @@ internal sealed record ImageInput(ImageInputKind Kind, int Height, int Width, in
         };
     }
 
+    /// <summary>
+    /// For a <see cref="ImageInputKind.Pixels"/> input: a function that copies the pixel vector in <paramref name="row"/>'s
+    /// current position, as it is (channel-major floats), into the span it is given.
+    /// </summary>
+    internal Action<Span<float>> CreatePixelCopier(DataViewRow row, int columnIndex)
+    {
+        if (Kind != ImageInputKind.Pixels) throw new InvalidOperationException($"a {Kind} input has no pixel vector to copy");
+        var getPixels = row.GetGetter<VBuffer<float>>(row.Schema[columnIndex]);
+        VBuffer<float> buffer = default;
+        return destination =>
+        {
+            getPixels(ref buffer);
+            buffer.CopyTo(destination);
+        };
+    }
+
     /// <summary>Channel-major floats to interleaved (HWC) bytes, rounded and clamped to 0..255.</summary>
     private byte[] Interleave(float[] planar)
     {

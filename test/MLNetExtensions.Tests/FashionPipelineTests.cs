@@ -4,7 +4,8 @@ using Microsoft.ML.Data;
 namespace ModelZoo.MLNetExtensions.Tests;
 
 /// <summary>A real ML.NET pipeline around a zoo architecture: evaluate, save, load elsewhere, predict.</summary>
-public sealed class FashionPipelineTests(TrainedFashionFixture fixture) : IClassFixture<TrainedFashionFixture>
+[Collection(TrainedFashionCollection.Name)]
+public sealed class FashionPipelineTests(TrainedFashionFixture fixture)
 {
     /// <summary>Chance is 0.1 on ten classes; two short epochs on 1500 images reach well above it everywhere.</summary>
     private const double MinAccuracy = 0.4;

@@ -60,7 +60,9 @@ public sealed class MLImageInputTests : IDisposable
 
         var first = ml.Data.CreateEnumerable<PngClassFolders.ImageFile>(files, reuseRowObject: false).First();
         using var engine = ml.Model.CreatePredictionEngine<PngClassFolders.ImageFile, ScoredImage>(model);
-        Assert.Equal(scores[0], engine.Predict(first).Score);
+        // One image through the row mapper against the batched Transform: libtorch's CPU convolutions round differently
+        // at another batch size, so equal within float rounding, not bit for bit.
+        Assert.All(scores[0].Zip(engine.Predict(first).Score), pair => Assert.Equal(pair.First, pair.Second, 1e-5));
 
         var path = Path.Combine(pngs.Root, "model.zip");
         ml.Model.Save(model, files.Schema, path);

@@ -26,11 +26,15 @@ public static class InferenceTiming
     /// <summary>Measures an already prepared model: <paramref name="iterations"/> batches of <paramref name="batchSize"/>, then batch-1 latency.</summary>
     public static InferenceFigures Measure(InferenceModel model, int channels, int size, Device device, int batchSize, int warmup, int iterations)
     {
-        var batched = Times(model, channels, size, batchSize, warmup, iterations, device);
+        var throughput = ImagesPerSecond(model, channels, size, device, batchSize, warmup, iterations);
         var latencies = Times(model, channels, size, 1, warmup, Math.Max(iterations, MinimumLatencySamples), device);
         Array.Sort(latencies);
-        return new InferenceFigures(iterations * batchSize / batched.Sum(), Timing.Percentile(latencies, 0.5) * 1000, Timing.Percentile(latencies, 0.9) * 1000);
+        return new InferenceFigures(throughput, Timing.Percentile(latencies, 0.5) * 1000, Timing.Percentile(latencies, 0.9) * 1000);
     }
+
+    /// <summary>Batched throughput alone: <paramref name="iterations"/> forward passes of <paramref name="batchSize"/> synthetic images.</summary>
+    public static double ImagesPerSecond(InferenceModel model, int channels, int size, Device device, int batchSize, int warmup, int iterations) =>
+        iterations * batchSize / Times(model, channels, size, batchSize, warmup, iterations, device).Sum();
 
     /// <summary>Seconds of each timed call after <paramref name="warmup"/> untimed ones.</summary>
     private static double[] Times(InferenceModel model, int channels, int size, int batchSize, int warmup, int iterations, Device device)

@@ -1,10 +1,7 @@
-using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Persistence;
-using ModelZoo.Pipelines.Transforms;
-using TorchSharp;
+using ModelZoo.Pipelines.Scoring;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Prediction;
 
@@ -13,16 +10,14 @@ public sealed record Prediction(string PredictedLabel, float[] Score, IReadOnlyL
 
 /// <summary>
 /// Classifies images with a trained model: the saved preprocessing (channels, resize, crop, normalisation)
-/// is applied exactly as in evaluation, in inference mode on a batch-norm-folded copy (<see cref="InferenceModel"/>),
-/// each batch in its own dispose scope.
+/// is applied exactly as in evaluation, through the one <see cref="BatchScorer"/>.
 /// </summary>
 public sealed class Predictor(TrainedModel trained, Device? device = null) : IDisposable
 {
-    private readonly Device device = device ?? CPU;
-    private InferenceModel? prepared;
+    private BatchScorer? scorer;
 
-    /// <summary>Frees the folded copy (the trained model stays the caller's).</summary>
-    public void Dispose() => prepared?.Dispose();
+    /// <summary>Frees the scorer's prepared copy (the trained model stays the caller's).</summary>
+    public void Dispose() => scorer?.Dispose();
 
     /// <summary>Classifies decoded images (any size; grey or RGB).</summary>
     public IReadOnlyList<Prediction> Predict(IReadOnlyList<Image> images, int topK = 5, int batchSize = 64)
@@ -31,17 +26,11 @@ public sealed class Predictor(TrainedModel trained, Device? device = null) : IDi
         var classes = trained.ClassNames;
         var results = new List<Prediction>(images.Count);
         // Prepared once per predictor (the folded copy costs one forward pass to build).
-        var model = prepared ??= InferenceModel.Prepare(trained.Model, device);
+        scorer ??= new BatchScorer(trained.Model, trained.Preprocessing, device);
         for (var start = 0; start < images.Count; start += batchSize)
         {
             var chunk = images.Skip(start).Take(batchSize).ToList();
-            using var scope = torch.NewDisposeScope();
-            using var inference = torch.inference_mode();
-            var dataset = new ImageCollection(chunk, classes, chunk.Count > 0 ? Math.Min(chunk[0].Channels, 3) : 3);
-            var indices = Enumerable.Range(0, chunk.Count).ToArray();
-            var pixels = BatchBuilder.Build(dataset, indices, trained.Preprocessing, Augmentation.None, training: false, new Random(0));
-            using var batch = BatchAugmenter.Apply(pixels, new long[chunk.Count], classes.Count, trained.Preprocessing, Augmentation.None, false, new Random(0), model.MemoryFormat);
-            var probabilities = F.softmax(model.call(batch.Input.to(device)), 1).cpu().data<float>().ToArray();
+            var probabilities = scorer.Score(chunk);
             for (var i = 0; i < chunk.Count; i++)
             {
                 var score = probabilities.AsSpan(i * classes.Count, classes.Count).ToArray();

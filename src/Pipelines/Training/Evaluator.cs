@@ -1,15 +1,13 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Metrics;
-using ModelZoo.Pipelines.Prediction;
+using ModelZoo.Pipelines.Scoring;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
-using TorchSharp;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace ModelZoo.Pipelines.Training;
 
-/// <summary>Runs a model over a data set in evaluation mode (folded, see <see cref="InferenceModel"/>) and computes the multiclass metrics.</summary>
+/// <summary>Runs a model over a data set through the one <see cref="BatchScorer"/> and computes the multiclass metrics.</summary>
 public static class Evaluator
 {
     /// <summary>
@@ -22,29 +20,22 @@ public static class Evaluator
         int batchSize = 128, int topK = 5, Device? device = null, MemoryFormat? memoryFormat = null,
         CancellationToken cancellation = default, ICollection<SkippedImage>? skipped = null, int? workers = null)
     {
-        device ??= CPU;
         var accumulator = new MetricsAccumulator(dataset.ClassNames, topK);
-        using var prepared = InferenceModel.Prepare(model, device, memoryFormat);
+        using var scorer = new BatchScorer(model, preprocessing, device, memoryFormat);
         var loader = new DataLoader(dataset, preprocessing, Augmentation.None, new LoaderOptions
         {
             BatchSize = batchSize,
-            MemoryFormat = prepared.MemoryFormat,
+            MemoryFormat = scorer.MemoryFormat,
             BadImages = skipped is null ? BadImagePolicy.Fail : BadImagePolicy.Skip,
             Workers = workers ?? new LoaderOptions().Workers,
         });
         if (skipped is not null) loader.ImageSkipped += skipped.Add;
         foreach (var batch in loader.Epoch(0, cancellation))
         {
-            using var scope = torch.NewDisposeScope();
             using var _ = batch;
-            using var inference = torch.inference_mode();
-            var input = batch.Input.to(device);
-            var labels = batch.Labels.to(device);
-            var logits = prepared.call(input);
-            var loss = F.cross_entropy(logits, labels);
-            var probabilities = F.softmax(logits, 1).to(ScalarType.Float32).cpu();
-            accumulator.Add(probabilities.data<float>().ToArray(), batch.Labels.data<long>().ToArray());
-            accumulator.AddLoss(loss.ToDouble(), batch.Count);
+            var probabilities = scorer.Score(batch.Input, batch.Labels, out var loss);
+            accumulator.Add(probabilities, batch.Labels.data<long>().ToArray());
+            accumulator.AddLoss(loss, batch.Count);
         }
         return accumulator.Compute();
     }
