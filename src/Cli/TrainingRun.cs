@@ -32,10 +32,10 @@ internal sealed class TrainingRun(DataRecipe data, IImageDataset train, IImageDa
         List<SkippedImage> skippedInTest = [];
         var testable = ReadableImages.Filter(test, options.BadImages, skippedInTest);
         var mlContext = new MLContext(options.Seed);
-        var fromFiles = ImageDataViews.IsFileBacked(train);
+        var fromFiles = train.HoldsFiles();
         if (emitCodeDirectory is not null) EmittedProject.Check(data, fromFiles);
-        var trainView = ImageDataViews.Load(mlContext, train);
-        var testView = ImageDataViews.Load(mlContext, testable);
+        var trainView = mlContext.Data.LoadImageDataset(train);
+        var testView = mlContext.Data.LoadImageDataset(testable);
         if (!json)
             AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(options.Architecture)}[/] on {train.Count} images ({train.ClassNames.Count} classes, " +
                                    $"{options.InputSize} px, {torch.get_num_threads()} threads, {DevicePolicy.Resolve(options.Device ?? "auto")})");

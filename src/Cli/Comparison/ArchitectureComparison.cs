@@ -38,8 +38,8 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
         CheckpointStore.EnsureWritable(outputDirectory);
         test = ReadableImages.Filter(test, options.BadImages, []);
         var mlContext = new MLContext(options.Seed);
-        var trainView = ImageDataViews.Load(mlContext, train);
-        var testView = ImageDataViews.Load(mlContext, test);
+        var trainView = mlContext.Data.LoadImageDataset(train);
+        var testView = mlContext.Data.LoadImageDataset(test);
         var results = new List<ArchitectureResult>();
         for (var i = 0; i < architectures.Count; i++)
         {
@@ -71,7 +71,7 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
         runOptions.Architecture = architecture;
         FittedClassifier fitted;
         using (AttachDisplay?.Invoke(runOptions))
-            fitted = ClassifierPipeline.Fit(mlContext, train.ClassNames, ImageDataViews.IsFileBacked(train), trainView, testView, runOptions);
+            fitted = ClassifierPipeline.Fit(mlContext, train.ClassNames, train.HoldsFiles(), trainView, testView, runOptions);
         using var _ = fitted;
         var metrics = ClassifierPipeline.Evaluate(mlContext, fitted.Model, testView, train.ClassNames.Count, TopK);
         var model = fitted.Classifier.Model;

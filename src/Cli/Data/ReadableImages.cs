@@ -13,7 +13,7 @@ internal static class ReadableImages
     /// <exception cref="InvalidDataException">With <see cref="BadImagePolicy.Fail"/>: "path: reason" of the first unreadable file.</exception>
     internal static IImageDataset Filter(IImageDataset dataset, BadImagePolicy policy, ICollection<SkippedImage> skipped)
     {
-        if (!ImageDataViews.IsFileBacked(dataset)) return dataset;
+        if (!dataset.HoldsFiles()) return dataset;
         var readable = new List<int>(dataset.Count);
         for (var i = 0; i < dataset.Count; i++)
         {

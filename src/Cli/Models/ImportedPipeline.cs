@@ -14,7 +14,7 @@ internal static class ImportedPipeline
     internal static void Save(MLContext mlContext, ImageClassifierTransformer classifier, IReadOnlyList<string> classNames, string path)
     {
         // The steps around the classifier learn nothing from rows (keys come from the class names), so no rows are needed.
-        var rows = ImageDataViews.LoadFiles(mlContext, []);
+        var rows = UnlabelledImages.LoadFiles(mlContext, []);
         var prepared = ClassifierPipeline.Preparation(mlContext, classNames, fromFiles: true).Fit(rows).Append(classifier);
         var labelled = mlContext.Transforms.Conversion.MapKeyToValue(ColumnNames.PredictedLabel).Fit(prepared.Transform(rows));
         ModelZip.Save(mlContext, prepared.Append(labelled), rows.Schema, path);

@@ -20,12 +20,12 @@ internal static class ModelInputs
     /// <exception cref="ArgumentException">The model reads image files and the data set is held in memory, or the other way round.</exception>
     internal static IDataView ForDataset(MLContext mlContext, DataViewSchema inputSchema, IImageDataset dataset, string source)
     {
-        var files = ImageDataViews.IsFileBacked(dataset);
+        var files = dataset.HoldsFiles();
         if (files != ReadsFiles(inputSchema))
             throw new ArgumentException(files
                 ? $"the model was trained on pixel vectors, not image files; data source '{source}' holds image files"
                 : $"the model reads image files; data source '{source}' holds images in memory");
-        return ImageDataViews.Load(mlContext, dataset);
+        return mlContext.Data.LoadImageDataset(dataset);
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ internal static class ModelInputs
             // file that cannot be decoded is named here, before any row is scored.
             ImageDecoder.Decode(path, channels: 3);
         }
-        var files = ImageDataViews.LoadFiles(mlContext, paths);
+        var files = UnlabelledImages.LoadFiles(mlContext, paths);
         if (ReadsFiles(inputSchema)) return files;
         var features = inputSchema.GetColumnOrNull(ColumnNames.Features)?.Type as VectorDataViewType;
         if (features is not { Dimensions.Length: 3 } || features.ItemType != NumberDataViewType.Single)

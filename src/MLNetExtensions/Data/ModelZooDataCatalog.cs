@@ -12,6 +12,23 @@ namespace Microsoft.ML;
 /// </summary>
 public static class ModelZooDataCatalog
 {
+    /// <summary>
+    /// Any ModelZoo data set (<see cref="IImageDataset"/>: one of the sets below, a folder, a list, or a split or subset
+    /// of one) with the same columns: <c>ImagePath</c> and <c>Label</c> when its images are files, else <c>Label</c>
+    /// and <c>Features</c> pixels. Rows keep the data set's order.
+    /// </summary>
+    /// <param name="catalog">The context's data catalog.</param>
+    /// <param name="dataset">The examples.</param>
+    /// <exception cref="ArgumentException">The images are held in memory and differ in size.</exception>
+    public static IDataView LoadImageDataset(this DataOperationsCatalog catalog, IImageDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (!dataset.HoldsFiles()) return new PixelDataView(dataset);
+        return catalog.LoadFromEnumerable(Enumerable.Range(0, dataset.Count)
+            .Select(i => new ImageFile { ImagePath = dataset.GetPath(i)!, Label = dataset.ClassNames[dataset.GetLabel(i)] }).ToList());
+    }
+
     /// <summary>Fashion-MNIST: 60,000 training or 10,000 test grey 28×28 images of clothing, 10 classes ("T-shirt/top" ... "Ankle boot").</summary>
     /// <param name="catalog">The context's data catalog.</param>
     /// <param name="train">True for the training split, false for the test split.</param>
@@ -62,9 +79,7 @@ public static class ModelZooDataCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"image folder {directory} does not exist");
-        var folder = new ImageFolderDataset(Path.GetFullPath(directory));
-        return catalog.LoadFromEnumerable(Enumerable.Range(0, folder.Count)
-            .Select(i => new ImageFile { ImagePath = folder.GetPath(i), Label = folder.ClassNames[folder.GetLabel(i)] }).ToList());
+        return catalog.LoadImageDataset(new ImageFolderDataset(Path.GetFullPath(directory)));
     }
 
     /// <summary>
@@ -81,8 +96,6 @@ public static class ModelZooDataCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (!File.Exists(listFile)) throw new FileNotFoundException($"list file {listFile} does not exist", listFile);
-        var list = new ListFileDataset(listFile, classNames);
-        return catalog.LoadFromEnumerable(Enumerable.Range(0, list.Count)
-            .Select(i => new ImageFile { ImagePath = list.GetPath(i), Label = list.ClassNames[list.GetLabel(i)] }).ToList());
+        return catalog.LoadImageDataset(new ListFileDataset(listFile, classNames));
     }
 }

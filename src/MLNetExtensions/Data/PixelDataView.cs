@@ -5,7 +5,8 @@ using ModelZoo.Pipelines.Data;
 namespace ModelZoo.MLNetExtensions.Data;
 
 /// <summary>
-/// A data set held in memory as 8-bit images (MNIST, Fashion-MNIST, CIFAR) as an IDataView with two columns:
+/// A data set held in memory as 8-bit images of one size (MNIST, Fashion-MNIST, CIFAR, and any split or subset of them)
+/// as an IDataView with two columns:
 /// <c>Label</c>, the class name as text, and <c>Features</c>, a <c>Vector&lt;Single&gt;</c> of C×H×W pixel values in
 /// 0..255 with dimensions [C, H, W], channel-major as ML.NET's <c>ExtractPixels</c> writes them. Pixels are converted
 /// to floats row by row as a cursor reads them, so 60,000 images cost their bytes in memory, not four times that.
@@ -19,14 +20,15 @@ internal sealed class PixelDataView : IDataView
     /// <summary>The pixel column's name, the trainers' default feature column.</summary>
     internal const string FeaturesColumnName = "Features";
 
-    private readonly InMemoryImageDataset dataset;
+    private readonly IImageDataset dataset;
     private readonly ReadOnlyMemory<char>[] classNames;
 
-    internal PixelDataView(InMemoryImageDataset dataset)
+    /// <exception cref="ArgumentException">The images differ in size.</exception>
+    internal PixelDataView(IImageDataset dataset)
     {
         this.dataset = dataset;
         classNames = dataset.ClassNames.Select(name => name.AsMemory()).ToArray();
-        var (height, width) = dataset.FixedSize!.Value;
+        var (height, width) = dataset.FixedSize ?? throw new ArgumentException("a pixel view needs images of one size; these differ");
         var schema = new DataViewSchema.Builder();
         schema.AddColumn(LabelColumnName, TextDataViewType.Instance);
         schema.AddColumn(FeaturesColumnName, new VectorDataViewType(NumberDataViewType.Single, dataset.Channels, height, width));
@@ -94,7 +96,8 @@ internal sealed class PixelDataView : IDataView
         /// <summary>The stored HWC bytes as CHW floats.</summary>
         private void ReadPixels(ref VBuffer<float> destination)
         {
-            var hwc = view.dataset.GetPixels(Example);
+            // Stored pixels are read in place; a subset's come through its images.
+            var hwc = view.dataset is InMemoryImageDataset stored ? stored.GetPixels(Example) : view.dataset.GetImage(Example).Pixels;
             var channels = view.dataset.Channels;
             var plane = hwc.Length / channels;
             var editor = VBufferEditor.Create(ref destination, hwc.Length);

@@ -19,4 +19,11 @@ public static class ImageDatasetExtensions
         for (var i = 0; i < dataset.Count; i++) counts[dataset.GetLabel(i)]++;
         return counts;
     }
+
+    /// <summary>Whether the examples are image files (paths to read) rather than pixels held in memory.</summary>
+    public static bool HoldsFiles(this IImageDataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return dataset.Count == 0 ? dataset.FixedSize is null : dataset.GetPath(0) is not null;
+    }
 }

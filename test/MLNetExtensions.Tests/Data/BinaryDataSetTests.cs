@@ -114,4 +114,18 @@ public sealed class BinaryDataSetTests : IDisposable
         Assert.Contains(missing, cifar.Message);
         Assert.DoesNotContain('\n', fashion.Message + cifar.Message);
     }
+
+    [Fact]
+    public void A_subset_of_a_data_set_loads_as_the_same_rows_the_whole_set_starts_with()
+    {
+        var subset = FashionMnist.Load(train: false).Take(5);
+
+        var data = ml.Data.LoadImageDataset(subset);
+
+        Assert.Equal(5, data.GetRowCount());
+        Assert.Equal([1L, 28, 28], FeatureType(data).Dimensions.Select(d => (long)d));
+        var (expected, actual) = (Rows(ml.Data.TakeRows(ml.Data.LoadFashionMnist(train: false), 5)), Rows(data));
+        Assert.Equal(expected.Select(r => r.Label), actual.Select(r => r.Label));
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First.Features, pair.Second.Features));
+    }
 }
