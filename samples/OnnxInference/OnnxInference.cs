@@ -53,10 +53,9 @@ public static class OnnxInference
                 BatchSize = 4,
                 Seed = 1,
             }));
-        using var model = training.Fit(data) as IDisposable;
-        var chain = (TransformerChain<ITransformer>)model!;
-        var classifier = chain.OfType<ImageClassifierTransformer>().Single();
-        var zooScores = mlContext.Data.CreateEnumerable<Scored>(chain.Transform(data), reuseRowObject: false).Select(s => s.Score).ToList();
+        using var model = training.Fit(data);
+        var classifier = model.LastTransformer;
+        var zooScores = mlContext.Data.CreateEnumerable<Scored>(model.Transform(data), reuseRowObject: false).Select(s => s.Score).ToList();
 
         // Export: batch 1, as ML.NET's ONNX transformer feeds one row at a time.
         var onnxPath = Path.Combine(folder, "classifier.onnx");
@@ -67,8 +66,8 @@ public static class OnnxInference
             .Append(mlContext.Transforms.ResizeImages("Image", Side, Side, resizing: ImageResizingEstimator.ResizingKind.IsoCrop))
             .Append(mlContext.Transforms.ExtractPixels(PixelsColumn, "Image", scaleImage: 1f / 255))
             .Append(mlContext.Transforms.ApplyOnnxModel(OnnxExporter.ProbabilitiesName, PixelsColumn, onnxPath));
-        using var onnxModel = scoring.Fit(data) as IDisposable;
-        var onnxScores = mlContext.Data.CreateEnumerable<OnnxScored>(((ITransformer)onnxModel!).Transform(data), reuseRowObject: false)
+        using var onnxModel = scoring.Fit(data);
+        var onnxScores = mlContext.Data.CreateEnumerable<OnnxScored>(onnxModel.Transform(data), reuseRowObject: false)
             .Select(s => s.probabilities).ToList();
 
         var agreements = zooScores.Zip(onnxScores).Count(p => ArgMax(p.First) == ArgMax(p.Second));
