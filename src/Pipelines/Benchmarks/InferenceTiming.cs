@@ -28,8 +28,19 @@ public static class InferenceTiming
     {
         var batched = Times(model, channels, size, batchSize, warmup, iterations, device);
         var latencies = Times(model, channels, size, 1, warmup, Math.Max(iterations, MinimumLatencySamples), device);
-        Array.Sort(latencies);
-        return new InferenceFigures(iterations * batchSize / batched.Sum(), Timing.Percentile(latencies, 0.5) * 1000, Timing.Percentile(latencies, 0.9) * 1000);
+        return Summarise(batched, batchSize, latencies);
+    }
+
+    /// <summary>
+    /// The figures of timed calls: images/s over the <paramref name="batchedSeconds"/> of batches of
+    /// <paramref name="batchSize"/>, median and p90 of the batch-1 <paramref name="latencySeconds"/> (shared with
+    /// bench/'s ONNX Runtime comparison, so both sides are summarised alike).
+    /// </summary>
+    public static InferenceFigures Summarise(double[] batchedSeconds, int batchSize, double[] latencySeconds)
+    {
+        var sorted = latencySeconds.Order().ToArray();
+        return new InferenceFigures(batchedSeconds.Length * batchSize / batchedSeconds.Sum(),
+            Timing.Percentile(sorted, 0.5) * 1000, Timing.Percentile(sorted, 0.9) * 1000);
     }
 
     /// <summary>Seconds of each timed call after <paramref name="warmup"/> untimed ones.</summary>
