@@ -6,6 +6,7 @@ using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Persistence;
 using ModelZoo.Pipelines.Scoring;
 using ModelZoo.Pipelines.Training;
+using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
 using ModelZoo.TorchSharpAdditions.Serialization;
 using ModelZoo.Zoo;
@@ -71,6 +72,9 @@ public sealed class ImageClassifierTransformer : RowToRowTransformerBase, ITrans
 
     /// <summary>The trained network (a TorchSharp module; the transformer owns it).</summary>
     public ClassificationModel Model => trained.Model;
+
+    /// <summary>How images become the network's input (size, channels, mean and std), as in training.</summary>
+    public Preprocessing Preprocessing => trained.Preprocessing;
 
     /// <summary>One record per epoch of the Fit that made this classifier (losses, accuracies, validation metrics); empty once loaded from a file.</summary>
     public IReadOnlyList<EpochRecord> TrainingHistory { get; internal init; } = [];

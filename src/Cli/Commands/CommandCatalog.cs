@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return ImportCommand.Create();
         yield return CompareCommand.Create();
         yield return BenchmarkCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

@@ -26,10 +26,21 @@ public static class InferenceTiming
     /// <summary>Measures an already prepared model: <paramref name="iterations"/> batches of <paramref name="batchSize"/>, then batch-1 latency.</summary>
     public static InferenceFigures Measure(InferenceModel model, int channels, int size, Device device, int batchSize, int warmup, int iterations)
     {
-        var throughput = ImagesPerSecond(model, channels, size, device, batchSize, warmup, iterations);
+        var batched = Times(model, channels, size, batchSize, warmup, iterations, device);
         var latencies = Times(model, channels, size, 1, warmup, Math.Max(iterations, MinimumLatencySamples), device);
-        Array.Sort(latencies);
-        return new InferenceFigures(throughput, Timing.Percentile(latencies, 0.5) * 1000, Timing.Percentile(latencies, 0.9) * 1000);
+        return Summarise(batched, batchSize, latencies);
+    }
+
+    /// <summary>
+    /// The figures of timed calls: images/s over the <paramref name="batchedSeconds"/> of batches of
+    /// <paramref name="batchSize"/>, median and p90 of the batch-1 <paramref name="latencySeconds"/> (shared with
+    /// bench/'s ONNX Runtime comparison, so both sides are summarised alike).
+    /// </summary>
+    public static InferenceFigures Summarise(double[] batchedSeconds, int batchSize, double[] latencySeconds)
+    {
+        var sorted = latencySeconds.Order().ToArray();
+        return new InferenceFigures(batchedSeconds.Length * batchSize / batchedSeconds.Sum(),
+            Timing.Percentile(sorted, 0.5) * 1000, Timing.Percentile(sorted, 0.9) * 1000);
     }
 
     /// <summary>Batched throughput alone: <paramref name="iterations"/> forward passes of <paramref name="batchSize"/> synthetic images.</summary>

@@ -27,10 +27,10 @@ namespace ModelZoo.Zoo.Families;
 /// MobileNetV1 (arXiv:1704.04861): a 3×3 stem and 13 depthwise-separable convolutions (3×3 depthwise, 1×1
 /// pointwise, each with batch norm and ReLU), scaled by the width multiplier α.
 /// </summary>
-public sealed class MobileNetV1 : ClassificationModel
+public sealed class MobileNetV1 : ClassificationModel, IGraphExportable
 {
     /// <summary>Depthwise-separable convolution (§3.1, Figure 3 right).</summary>
-    private sealed class DepthwiseSeparable : ZooModule
+    private sealed class DepthwiseSeparable : ZooModule, IGraphExportable
     {
         private readonly ConvBnAct depthwise;
         private readonly ConvBnAct pointwise;
@@ -46,6 +46,8 @@ public sealed class MobileNetV1 : ClassificationModel
             using var filtered = depthwise.call(input);
             return pointwise.call(filtered);
         }
+
+        public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input) => graph.Call(pointwise, graph.Call(depthwise, input));
     }
 
     // The paper's Table 1 after the stem, one row per "Conv dw / s" + "Conv / s1 1×1×in×out" pair.
@@ -97,6 +99,9 @@ public sealed class MobileNetV1 : ClassificationModel
 
     /// <inheritdoc />
     public override Tensor ForwardHead(Tensor features) => classifier.call(features);
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input) => graph.Call(classifier, graph.Call(features, input));
 
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)

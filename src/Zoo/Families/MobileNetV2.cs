@@ -24,10 +24,10 @@ namespace ModelZoo.Zoo.Families;
 /// MobileNetV2 (arXiv:1801.04381): inverted residual blocks — 1×1 expansion, 3×3 depthwise convolution,
 /// linear 1×1 projection — with shortcuts between the narrow bottlenecks.
 /// </summary>
-public sealed class MobileNetV2 : ClassificationModel
+public sealed class MobileNetV2 : ClassificationModel, IGraphExportable
 {
     /// <summary>Inverted residual with linear bottleneck (§3.3, Table 1), torchvision's InvertedResidual.</summary>
-    private sealed class InvertedResidual : ZooModule
+    private sealed class InvertedResidual : ZooModule, IGraphExportable
     {
         private readonly Sequential conv;
         private readonly bool residual;
@@ -49,6 +49,12 @@ public sealed class MobileNetV2 : ClassificationModel
             var output = conv.call(input);
             // In place on the fresh projection output; batch norm's backward does not need its output.
             return residual ? output.add_(input) : output;
+        }
+
+        public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+        {
+            var output = graph.Call(conv, input);
+            return residual ? graph.Add(output, input) : output;
         }
     }
 
@@ -105,6 +111,9 @@ public sealed class MobileNetV2 : ClassificationModel
 
     /// <inheritdoc />
     public override Tensor ForwardHead(Tensor features) => classifier.call(features);
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input) => graph.Call(classifier, graph.Call(features, input));
 
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)

@@ -30,13 +30,13 @@ namespace ModelZoo.Zoo.Families;
 /// MobileNetV3 (arXiv:1905.02244): MobileNetV2's inverted residuals with squeeze-and-excitation and hard-swish
 /// activations, found by platform-aware architecture search, and a lighter last stage.
 /// </summary>
-public sealed class MobileNetV3 : ClassificationModel
+public sealed class MobileNetV3 : ClassificationModel, IGraphExportable
 {
     // One bneck row of Table 1 / 2: kernel, expansion size, output channels, squeeze-excite, activation, stride.
     private readonly record struct Bneck(int K, int Exp, int C, bool SE, Activation Act, int S);
 
     /// <summary>The bneck block (§5.3, Figure 4): MobileNetV2's inverted residual with optional squeeze-excite.</summary>
-    private sealed class InvertedResidual : ZooModule
+    private sealed class InvertedResidual : ZooModule, IGraphExportable
     {
         private readonly Sequential block;
         private readonly bool residual;
@@ -58,10 +58,16 @@ public sealed class MobileNetV3 : ClassificationModel
             // In place on the fresh projection output, as torchvision's "result += input".
             return residual ? output.add_(input) : output;
         }
+
+        public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+        {
+            var output = graph.Call(block, input);
+            return residual ? graph.Add(output, input) : output;
+        }
     }
 
     /// <summary>torchvision's classifier Sequential, whose last Linear can be swapped on its own.</summary>
-    private sealed class Classifier : ZooModule
+    private sealed class Classifier : ZooModule, IGraphExportable
     {
         private readonly Linear hidden;
         private readonly Hardswish activation;
@@ -86,6 +92,9 @@ public sealed class MobileNetV3 : ClassificationModel
             using var dropped = dropout.call(features);
             return Logits.call(dropped);
         }
+
+        public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input) =>
+            graph.Call(Logits, graph.Call(dropout, graph.Call(activation, graph.Call(hidden, input))));
     }
 
     private const Activation RE = Activation.ReLU;
@@ -176,6 +185,10 @@ public sealed class MobileNetV3 : ClassificationModel
         using var flat = pooled.flatten(1);
         return classifier.call(flat);
     }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input) =>
+        graph.Call(classifier, graph.Flatten(graph.Call(avgpool, graph.Call(features, input))));
 
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)

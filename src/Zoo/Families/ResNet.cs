@@ -26,7 +26,7 @@ public sealed record BlockAttention(string Name, Func<long, nn.Module<Tensor, Te
 /// What both residual blocks share: the optional attention and the projection shortcut, registered after
 /// the branch (torchvision's order, the attention first), and the merge relu(attention(branch) + shortcut(x)).
 /// </summary>
-file abstract class ResidualBlock : ZooModule
+file abstract class ResidualBlock : ZooModule, IGraphExportable
 {
     private nn.Module<Tensor, Tensor>? attention;
     private Sequential? downsample;
@@ -45,6 +45,15 @@ file abstract class ResidualBlock : ZooModule
         using var attended = attention?.call(branch);
         using var shortcut = downsample?.call(input);
         return relu.CallAndRelease((attended ?? branch).add(shortcut ?? input));
+    }
+
+    public abstract GraphValue ExportGraph(IGraphBuilder graph, GraphValue input);
+
+    protected GraphValue MergeGraph(IGraphBuilder graph, GraphValue branch, GraphValue input, ReLU relu)
+    {
+        var attended = attention is null ? branch : graph.Call(attention, branch);
+        var shortcut = downsample is null ? input : graph.Call(downsample, input);
+        return graph.Call(relu, graph.Add(attended, shortcut));
     }
 }
 
@@ -76,6 +85,12 @@ file sealed class BasicBlock : ResidualBlock
         using var c2 = conv2.call(h1);
         using var branch = bn2.call(c2);
         return Merge(branch, input, relu);
+    }
+
+    public override GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+    {
+        var h1 = graph.Call(relu, graph.Call(bn1, graph.Call(conv1, input)));
+        return MergeGraph(graph, graph.Call(bn2, graph.Call(conv2, h1)), input, relu);
     }
 }
 
@@ -114,6 +129,13 @@ file sealed class Bottleneck : ResidualBlock
         using var branch = bn3.call(c3);
         return Merge(branch, input, relu);
     }
+
+    public override GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+    {
+        var h1 = graph.Call(relu, graph.Call(bn1, graph.Call(conv1, input)));
+        var h2 = graph.Call(relu, graph.Call(bn2, graph.Call(conv2, h1)));
+        return MergeGraph(graph, graph.Call(bn3, graph.Call(conv3, h2)), input, relu);
+    }
 }
 
 /// <summary>
@@ -121,7 +143,7 @@ file sealed class Bottleneck : ResidualBlock
 /// avgpool, fc — with an optional attention module in every residual block (<see cref="BlockAttention"/>).
 /// Without attention its parameters and state-dict keys are torchvision's resnet18/34/50/101/152.
 /// </summary>
-public sealed class ResNet : ClassificationModel
+public sealed class ResNet : ClassificationModel, IGraphExportable
 {
     private enum Block { Basic, Bottleneck }
 
@@ -215,6 +237,15 @@ public sealed class ResNet : ClassificationModel
         using var flat = pooled.flatten(1);
         using var dropped = F.dropout(flat, dropout, training);
         return fc.call(dropped);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The functional dropout before fc is the identity in eval mode and is left out.</remarks>
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+    {
+        var x = graph.Call(maxpool, graph.Call(relu, graph.Call(bn1, graph.Call(conv1, input))));
+        x = layers.Aggregate(x, (current, layer) => graph.Call(layer, current));
+        return graph.Call(fc, graph.Flatten(graph.Call(avgpool, x)));
     }
 
     /// <inheritdoc />

@@ -28,7 +28,7 @@ namespace ModelZoo.Zoo.Families;
 /// ShuffleNetV1 (arXiv:1707.01083): pointwise group convolutions with channel shuffle around a 3×3 depthwise
 /// convolution; stride-2 units concatenate an average-pooled shortcut.
 /// </summary>
-public sealed class ShuffleNetV1 : ClassificationModel
+public sealed class ShuffleNetV1 : ClassificationModel, IGraphExportable
 {
     /// <summary>
     /// The ShuffleNet unit (Figure 2 b/c): 1×1 group conv → BN → ReLU → 3×3 depthwise conv → BN → shuffle →
@@ -36,7 +36,7 @@ public sealed class ShuffleNetV1 : ClassificationModel
     /// average-pooled input with the ReLU of the main branch (megvii's order; the pooled input is the output
     /// of a ReLU, so this equals a ReLU after the concatenation).
     /// </summary>
-    private sealed class ShuffleUnit : ZooModule
+    private sealed class ShuffleUnit : ZooModule, IGraphExportable
     {
         private readonly Sequential branchMain1;
         private readonly Sequential branchMain2;
@@ -71,6 +71,14 @@ public sealed class ShuffleNetV1 : ClassificationModel
                 using var shortcut = branchProj.call(input);
                 return cat([shortcut, main.relu_()], 1);
             }
+        }
+
+        public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+        {
+            var reduced = graph.Call(branchMain1, input);
+            var main = graph.Call(branchMain2, shuffle is null ? reduced : graph.Call(shuffle, reduced));
+            if (branchProj is null) return graph.Relu(graph.Add(main, input));
+            return graph.Concat(graph.Call(branchProj, input), graph.Relu(main));
         }
     }
 
@@ -183,6 +191,14 @@ public sealed class ShuffleNetV1 : ClassificationModel
         if (dropout == 0) return classifier.call(flat);
         using var dropped = F.dropout(flat, dropout, training);
         return classifier.call(dropped);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The functional dropout before the classifier is the identity in eval mode and is left out.</remarks>
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+    {
+        var stem = graph.Call(maxpool, graph.Call(firstConv, input));
+        return graph.Call(classifier, graph.Flatten(graph.Call(globalpool, graph.Call(features, stem))));
     }
 
     /// <inheritdoc />

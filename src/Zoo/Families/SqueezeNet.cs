@@ -26,14 +26,14 @@ namespace ModelZoo.Zoo.Families;
 /// SqueezeNet (arXiv:1602.07360): Fire modules (1×1 squeeze, then 1×1 and 3×3 expand concatenated), late
 /// downsampling, and a 1×1 convolution classifier with global average pooling instead of fully-connected layers.
 /// </summary>
-public sealed class SqueezeNet : ClassificationModel
+public sealed class SqueezeNet : ClassificationModel, IGraphExportable
 {
     // The shortcuts of the paper's macro-architecture comparison (§6): none; identity around the Fire modules
     // whose input and output channels agree; that plus 1×1 convolutions around the others.
     private enum Bypass { None, Simple, Complex }
 
     /// <summary>Fire module (§3.2): squeeze → ReLU → cat(expand1x1 → ReLU, expand3x3 → ReLU), plus an optional shortcut.</summary>
-    private sealed class Fire : ZooModule
+    private sealed class Fire : ZooModule, IGraphExportable
     {
         private readonly Conv2d squeeze;
         private readonly ReLU squeezeActivation;
@@ -68,6 +68,16 @@ public sealed class SqueezeNet : ClassificationModel
             if (bypass is null) return output;
             using var projected = bypass.call(input);
             return output.add_(projected);
+        }
+
+        public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+        {
+            var squeezed = graph.Call(squeezeActivation, graph.Call(squeeze, input));
+            var output = graph.Concat(
+                graph.Call(expand1x1Activation, graph.Call(expand1x1, squeezed)),
+                graph.Call(expand3x3Activation, graph.Call(expand3x3, squeezed)));
+            if (identityBypass) return graph.Add(output, input);
+            return bypass is null ? output : graph.Add(output, graph.Call(bypass, input));
         }
     }
 
@@ -146,6 +156,10 @@ public sealed class SqueezeNet : ClassificationModel
         using var pooled = classifier.call(features);
         return pooled.flatten(1);
     }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input) =>
+        graph.Flatten(graph.Call(classifier, graph.Call(features, input)));
 
     /// <inheritdoc />
     public override void ResetClassifier(int numClasses)

@@ -9,7 +9,7 @@ namespace ModelZoo.Zoo.Layers;
 /// CBAM's channel attention (Eq. 2): Mc(F) = σ(MLP(AvgPool(F)) + MLP(MaxPool(F))), the MLP shared by both
 /// descriptors as two 1×1 convs without bias (C → C/r → C, ReLU between); returns F scaled by Mc(F).
 /// </summary>
-public sealed class ChannelAttention : ZooModule
+public sealed class ChannelAttention : ZooModule, IGraphExportable
 {
     private readonly Conv2d fc1;
     private readonly Conv2d fc2;
@@ -39,13 +39,24 @@ public sealed class ChannelAttention : ZooModule
         using var hidden = fc1.call(descriptor).relu_();
         return fc2.call(hidden);
     }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+    {
+        var avgScores = MlpGraph(graph, graph.GlobalAveragePool(input));
+        var maxScores = MlpGraph(graph, graph.GlobalMaxPool(input));
+        return graph.Mul(input, graph.Sigmoid(graph.Add(avgScores, maxScores)));
+    }
+
+    private GraphValue MlpGraph(IGraphBuilder graph, GraphValue descriptor) =>
+        graph.Call(fc2, graph.Relu(graph.Call(fc1, descriptor)));
 }
 
 /// <summary>
 /// CBAM's spatial attention (Eq. 3): Ms(F) = σ(conv7×7([AvgPool(F); MaxPool(F)])), pooling across channels,
 /// one conv 2 → 1 without bias; returns F scaled by Ms(F).
 /// </summary>
-public sealed class SpatialAttention : ZooModule
+public sealed class SpatialAttention : ZooModule, IGraphExportable
 {
     private readonly Conv2d conv1;
 
@@ -68,10 +79,17 @@ public sealed class SpatialAttention : ZooModule
         using var weights = conv1.call(descriptor).sigmoid_();
         return input.mul(weights);
     }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+    {
+        var descriptor = graph.Concat(graph.ChannelMean(input), graph.ChannelMax(input));
+        return graph.Mul(input, graph.Sigmoid(graph.Call(conv1, descriptor)));
+    }
 }
 
 /// <summary>CBAM (Fig. 1, Eq. 1): channel attention, then spatial attention on its output.</summary>
-public sealed class Cbam : ZooModule
+public sealed class Cbam : ZooModule, IGraphExportable
 {
     private readonly ChannelAttention ca;
     private readonly SpatialAttention sa;
@@ -89,4 +107,7 @@ public sealed class Cbam : ZooModule
         using var refined = ca.call(input);
         return sa.call(refined);
     }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input) => graph.Call(sa, graph.Call(ca, input));
 }

@@ -19,7 +19,7 @@ public enum Activation
 /// Conv2d (no bias) → BatchNorm2d → activation, the unit every family here is built from.
 /// Attribute names "0", "1", "2" match torchvision's Conv2dNormActivation so its weights load as they are.
 /// </summary>
-public sealed class ConvBnAct : ZooModule
+public sealed class ConvBnAct : ZooModule, IGraphExportable
 {
     private readonly Conv2d conv;
     private readonly BatchNorm2d bn;
@@ -62,5 +62,12 @@ public sealed class ConvBnAct : ZooModule
         using (var convolved = conv.call(input)) x = bn.call(convolved);
         // In place on a fresh tensor: saves one allocation per block.
         return activation is null ? x : activation.CallAndRelease(x);
+    }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+    {
+        var x = graph.Call(bn, graph.Call(conv, input));
+        return activation is null ? x : graph.Call(activation, x);
     }
 }

@@ -6,7 +6,7 @@ namespace ModelZoo.Zoo.Layers;
 /// "0" Dropout, "1" Linear — so the state-dict keys stay <c>classifier.1.weight</c> and <c>classifier.1.bias</c>.
 /// The pooling is functional, as in torchvision's MobileNetV2, so it adds no module.
 /// </summary>
-public sealed class MobileNetClassifier : ZooModule
+public sealed class MobileNetClassifier : ZooModule, IGraphExportable
 {
     private readonly Dropout dropout;
 
@@ -31,4 +31,8 @@ public sealed class MobileNetClassifier : ZooModule
         using var dropped = dropout.call(flat);
         return Logits.call(dropped);
     }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue features) =>
+        graph.Call(Logits, graph.Call(dropout, graph.Flatten(graph.GlobalAveragePool(features))));
 }

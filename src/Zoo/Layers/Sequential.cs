@@ -12,7 +12,7 @@ namespace ModelZoo.Zoo.Layers;
 /// a <see cref="ZooModule"/> and can also replace a layer in place (<see cref="Set"/>). Like TorchSharp's,
 /// it frees each intermediate once the next module has run, unless that module handed back the same tensor.
 /// </remarks>
-public sealed class Sequential : ZooModule, IEnumerable<nn.Module<Tensor, Tensor>>
+public sealed class Sequential : ZooModule, IGraphExportable, IEnumerable<nn.Module<Tensor, Tensor>>
 {
     private readonly List<nn.Module<Tensor, Tensor>> layers = [];
 
@@ -51,6 +51,10 @@ public sealed class Sequential : ZooModule, IEnumerable<nn.Module<Tensor, Tensor
         }
         return ReferenceEquals(x, input) ? input.alias() : x;
     }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input) =>
+        layers.Aggregate(input, (x, layer) => graph.Call(layer, x));
 
     /// <inheritdoc />
     public IEnumerator<nn.Module<Tensor, Tensor>> GetEnumerator() => layers.GetEnumerator();

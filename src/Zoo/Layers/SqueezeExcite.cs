@@ -15,7 +15,7 @@ public enum GateActivation
 /// ReLU → 1×1 conv (expand) → gate, then the input scaled channel-wise. Attribute names (fc1, fc2)
 /// follow torchvision's SqueezeExcitation so MobileNetV3 weights load as they are.
 /// </summary>
-public sealed class SqueezeExcite : ZooModule
+public sealed class SqueezeExcite : ZooModule, IGraphExportable
 {
     private readonly Conv2d fc1;
     private readonly Conv2d fc2;
@@ -37,5 +37,13 @@ public sealed class SqueezeExcite : ZooModule
         var scores = fc2.call(reduced);
         using var weights = gate == GateActivation.Sigmoid ? scores.sigmoid_() : scores.hardsigmoid_();
         return input.mul(weights);
+    }
+
+    /// <inheritdoc />
+    public GraphValue ExportGraph(IGraphBuilder graph, GraphValue input)
+    {
+        var reduced = graph.Relu(graph.Call(fc1, graph.GlobalAveragePool(input)));
+        var scores = graph.Call(fc2, reduced);
+        return graph.Mul(input, gate == GateActivation.Sigmoid ? graph.Sigmoid(scores) : graph.HardSigmoid(scores));
     }
 }
