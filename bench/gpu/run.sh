@@ -90,8 +90,8 @@ step train-cuda 120 "${MZ[@]}" train mobilenet_v2 --data "$DATA" --epochs 1 --ba
 { grep -E '^Training|done:|MicroAccuracy|error|Exception|Unhandled|symbol' "$L/train-cuda.log"; grep -E ' step [0-9]+/' "$L/train-cuda.log" | tail -1; } | sed 's/\x1b\[[0-9;]*m//g' | head -12 | tee -a "$SUMMARY"
 [ -f "$W/run-cuda/history.json" ] && tr -d '\n ' < "$W/run-cuda/history.json" | tee -a "$SUMMARY" && echo | tee -a "$SUMMARY"
 cp "$W/run-cuda/history.json" "$L/history-cuda.json" 2>/dev/null
-step evaluate-cuda 60 "${MZ[@]}" evaluate --model "$W/run-cuda/model.mzmodel" --data "$DATA" --device "$DEV" "${TRAIN_X[@]:2}"
-grep -E 'MicroAccuracy|TopK|examples|error' "$L/evaluate-cuda.log" | tee -a "$SUMMARY"
+step evaluate-cuda 60 "${MZ[@]}" evaluate --model "$W/run-cuda/model.zip" --data "$DATA" --device "$DEV" "${TRAIN_X[@]:2}"
+grep -iE 'accuracy|top|loss|error' "$L/evaluate-cuda.log" | tee -a "$SUMMARY"
 step benchmark-cuda 90 "${MZ[@]}" benchmark "${ARCHS[@]}" --device "$DEV" "${BENCH_X[@]}"
 tr -s '\n' ' ' < "$L/benchmark-cuda.log" | sed 's/\x1b\[[0-9;]*m//g; s/ \([a-z_0-9]*\) \([0-9]* px\)/\n\1 \2/g' | tee -a "$SUMMARY"; echo | tee -a "$SUMMARY"
 # 5. References on the same machine: PyTorch eager on CUDA (same protocol), and ModelZoo on this machine's CPU.
