@@ -1,3 +1,4 @@
+using ModelZoo.Tests.Shared;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
@@ -74,11 +75,11 @@ public sealed class StreamingTests
     {
         var view = new GeneratedPngView(120);
 
-        var first = Labels(Loader(view), epoch: 1);
+        var first = LoaderLabels.Of(Loader(view), epoch: 1);
 
-        Assert.Equal(Labels(Loader(view), epoch: 1), first);
-        Assert.NotEqual(Labels(Loader(view), epoch: 2), first);
-        Assert.NotEqual(Labels(Loader(view, seed: 4), epoch: 1), first);
+        Assert.Equal(LoaderLabels.Of(Loader(view), epoch: 1), first);
+        Assert.NotEqual(LoaderLabels.Of(Loader(view), epoch: 2), first);
+        Assert.NotEqual(LoaderLabels.Of(Loader(view, seed: 4), epoch: 1), first);
         Assert.Equal(60, first.Count(label => label == 1));
     }
 
@@ -110,14 +111,5 @@ public sealed class StreamingTests
 
         using var skipping = ml.MulticlassClassification.Trainers.ImageClassifier(Options()).Fit(new GeneratedPngView(48, 5));
         Assert.Equal(["dark", "bright"], skipping.ClassNames);
-    }
-
-    private static List<long> Labels(DataLoader loader, int epoch)
-    {
-        List<long> labels = [];
-        foreach (var batch in loader.Epoch(epoch))
-            using (batch)
-                labels.AddRange(batch.Labels.data<long>());
-        return labels;
     }
 }

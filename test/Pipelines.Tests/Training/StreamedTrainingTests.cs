@@ -48,11 +48,11 @@ public sealed class StreamedTrainingTests
     {
         var stream = new CountingExampleStream(LearnableData.Create(96, 1), Pool);
 
-        var first = Labels(Loader(stream, workers: 2), epoch: 1);
+        var first = LoaderLabels.Of(Loader(stream, workers: 2), epoch: 1);
 
-        Assert.Equal(Labels(Loader(stream, workers: 0), epoch: 1), first);
-        Assert.NotEqual(Labels(Loader(stream, workers: 2), epoch: 2), first);
-        Assert.NotEqual(Labels(Loader(stream, workers: 2, seed: 6), epoch: 1), first);
+        Assert.Equal(LoaderLabels.Of(Loader(stream, workers: 0), epoch: 1), first);
+        Assert.NotEqual(LoaderLabels.Of(Loader(stream, workers: 2), epoch: 2), first);
+        Assert.NotEqual(LoaderLabels.Of(Loader(stream, workers: 2, seed: 6), epoch: 1), first);
         Assert.Equal(Enumerable.Range(0, 96).Select(i => (long)(i % 4)).Order(), first.Order());
     }
 
@@ -85,14 +85,6 @@ public sealed class StreamedTrainingTests
         return (model, new Trainer(options).Fit(model, new CountingExampleStream(LearnableData.Create(160, 1), Pool, 7, 90), null, LearnableData.Grey12));
     }
 
-    private static List<long> Labels(DataLoader loader, int epoch)
-    {
-        List<long> labels = [];
-        foreach (var batch in loader.Epoch(epoch))
-            using (batch)
-                labels.AddRange(batch.Labels.data<long>());
-        return labels;
-    }
 
     private static void InterlockedMax(ref long target, long value)
     {
