@@ -62,24 +62,48 @@ internal static class ProgressDisplay
         });
     }
 
-    /// <summary>A line per tenth of an epoch and one per finished epoch.</summary>
+    /// <summary>
+    /// For logs: a line per finished epoch and, within an epoch, at most one every <see cref="LogInterval"/>, each with
+    /// images/s and the time the run has left (from the pace of the steps so far), so a log grows by lines worth reading.
+    /// </summary>
     private static IDisposable AttachLogLines(ImageClassifierTrainer.Options options)
     {
         var epochs = options.Epochs;
+        var sinceLine = System.Diagnostics.Stopwatch.StartNew();
+        var sinceEpochStart = System.Diagnostics.Stopwatch.StartNew();
         options.StepCallback = step =>
         {
-            var tenth = Math.Max(1, step.StepsPerEpoch / 10);
-            if (step.Step % tenth == 0 || step.Step == step.StepsPerEpoch)
-                Console.WriteLine(Label(step.Epoch, epochs, Invariant($"step {step.Step}/{step.StepsPerEpoch} loss {step.Loss:F3} acc {step.Accuracy:F3} {step.ImagesPerSecond:F0} img/s")));
+            if (step.Step == 1) sinceEpochStart.Restart();
+            if (sinceLine.Elapsed < LogInterval || step.Step == step.StepsPerEpoch) return;
+            sinceLine.Restart();
+            var secondsPerStep = sinceEpochStart.Elapsed.TotalSeconds / step.Step;
+            var stepsLeft = (epochs - step.Epoch) * (long)step.StepsPerEpoch + step.StepsPerEpoch - step.Step;
+            Console.WriteLine(Label(step.Epoch, epochs, Invariant(
+                $"step {step.Step}/{step.StepsPerEpoch} loss {step.Loss:F3} acc {step.Accuracy:F3} {step.ImagesPerSecond:F0} img/s, {TimeLeft(stepsLeft * secondsPerStep)} left")));
         };
         options.ProgressCallback = epoch =>
         {
+            sinceLine.Restart();
+            var left = (epochs - epoch.Epoch) * epoch.Seconds;
             Console.WriteLine(Label(epoch.Epoch, epochs,
-                Invariant($"done: loss {epoch.TrainLoss:F3} acc {epoch.TrainAccuracy:F3} val acc {epoch.ValidationAccuracy:F3} {epoch.Seconds:F0} s")));
+                Invariant($"done: loss {epoch.TrainLoss:F3} acc {epoch.TrainAccuracy:F3} val acc {epoch.ValidationAccuracy:F3} {epoch.ImagesPerSecond:F0} img/s, {epoch.Seconds:F0} s, {TimeLeft(left)} left")));
             if (epoch.SkippedImages.Count > 0) Console.WriteLine(Label(epoch.Epoch, epochs, SkippedImagesView.EpochSummary(epoch.SkippedImages)));
         };
         return new Stop(() => { });
     }
+
+    /// <summary>
+    /// The longest a log goes without a progress line inside an epoch: 10 s, or MODELZOO_PROGRESS_SECONDS (0 writes a line
+    /// per step, which tests that act on a given step use).
+    /// </summary>
+    internal static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("MODELZOO_PROGRESS_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
+        && seconds >= 0 ? seconds : 10);
+
+    private static string TimeLeft(double seconds) =>
+        seconds >= 3600 ? Invariant($"{(int)(seconds / 3600)} h {(int)(seconds % 3600 / 60):D2} min")
+        : seconds >= 60 ? Invariant($"{(int)(seconds / 60)} min {(int)(seconds % 60):D2} s")
+        : Invariant($"{seconds:F0} s");
 
     private static string Label(int epoch, int epochs, string detail) => $"epoch {epoch}/{epochs} {detail}";
 

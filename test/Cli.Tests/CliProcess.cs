@@ -10,7 +10,8 @@ internal static class CliProcess
     /// <summary>Starts the CLI with its output and error redirected; the caller reads them and waits.</summary>
     internal static Process Start(params string[] arguments) => Start(null, arguments);
 
-    private static Process Start(IReadOnlyDictionary<string, string>? environment, string[] arguments)
+    /// <summary>As <see cref="Start(string[])"/>, with extra environment variables set for the CLI.</summary>
+    internal static Process Start(IReadOnlyDictionary<string, string>? environment, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {

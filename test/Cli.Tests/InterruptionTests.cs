@@ -42,9 +42,10 @@ public sealed class InterruptionTests : IDisposable
 
         var interrupted = Path.Combine(root, "interrupted");
         var firstCheckpoint = Path.Combine(interrupted, "checkpoints", "epoch-001.mzckpt");
-        using (var process = CliProcess.Start(Train(interrupted)))
+        // A progress line for every step (a log otherwise gets one per 10 s): once epoch 2 is under way (its checkpoint 1
+        // already on disk), SIGKILL.
+        using (var process = CliProcess.Start(new Dictionary<string, string> { ["MODELZOO_PROGRESS_SECONDS"] = "0" }, Train(interrupted)))
         {
-            // Progress lines name every step: once epoch 2 is under way (its checkpoint 1 already on disk), SIGKILL.
             process.OutputDataReceived += (_, line) =>
             {
                 if (line.Data?.StartsWith("epoch 2/3 step 2/", StringComparison.Ordinal) == true && File.Exists(firstCheckpoint))
