@@ -39,6 +39,7 @@ internal sealed class TrainingRun(DataRecipe data, IImageDataset train, IImageDa
         if (!json)
             AnsiConsole.MarkupLine($"Training [bold]{Markup.Escape(options.Architecture)}[/] on {train.Count} images ({train.ClassNames.Count} classes, " +
                                    $"{options.InputSize} px, {torch.get_num_threads()} threads, {DevicePolicy.Resolve(options.Device ?? "auto")})");
+        if (!json) AnsiConsole.MarkupLine($"recipe: {Markup.Escape(options.RecipeInForce().ToString())}");
         FittedClassifier fitted;
         using (json ? null : ProgressDisplay.Attach(options))
             fitted = ClassifierPipeline.Fit(mlContext, train.ClassNames, fromFiles, trainView, testView, options);
@@ -60,6 +61,7 @@ internal sealed class TrainingRun(DataRecipe data, IImageDataset train, IImageDa
             var report = new Dictionary<string, object?>
             {
                 ["architecture"] = options.Architecture,
+                ["recipe"] = options.RecipeInForce().ToString(),
                 ["model"] = modelPath,
                 ["history"] = history,
                 ["curves"] = curvesPath,

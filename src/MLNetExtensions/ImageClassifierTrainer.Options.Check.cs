@@ -33,7 +33,7 @@ public sealed partial class ImageClassifierTrainer
             if (Mean is null != Std is null || Mean is not null && (Mean.Length != Std!.Length || Mean.Length is not (1 or 3)))
                 throw new ArgumentException($"Mean and Std must be given together, with 1 or 3 values each; got {Mean?.Length ?? 0} and {Std?.Length ?? 0}");
             if (Std is not null && Std.Any(s => !(s > 0))) throw new ArgumentException("Std values must be positive");
-            if (!(WarmupEpochs >= 0)) throw new ArgumentException($"WarmupEpochs must not be negative, got {WarmupEpochs}");
+            if (WarmupEpochs is { } warmup && !(warmup >= 0)) throw new ArgumentException($"WarmupEpochs must not be negative, got {WarmupEpochs}");
             if (Threads is < 1) throw new ArgumentException($"Threads must be at least 1, got {Threads}");
             CheckValidation();
             CheckCheckpoints();

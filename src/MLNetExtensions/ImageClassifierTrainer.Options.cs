@@ -31,29 +31,35 @@ public sealed partial class ImageClassifierTrainer
         /// <summary>Passes over the training data.</summary>
         public int Epochs = 10;
 
-        /// <summary>Images per optimizer step.</summary>
-        public int BatchSize = 64;
+        // The training settings below are null until set: null takes the value of the architecture family's recipe
+        // (TrainingRecipes), and a value the user sets is used exactly as given.
 
-        /// <summary>The optimizer.</summary>
-        public OptimizerKind Optimizer = OptimizerKind.Sgd;
+        /// <summary>Images per optimizer step; null is the family's recipe (<see cref="TrainingRecipes"/>).</summary>
+        public int? BatchSize;
 
-        /// <summary>Peak learning rate (cosine schedule); null is the engine's default for the optimizer.</summary>
+        /// <summary>The optimizer; null is the family's recipe.</summary>
+        public OptimizerKind? Optimizer;
+
+        /// <summary>
+        /// Peak learning rate; null is the family's recipe when its optimizer is in force, else the engine's default for
+        /// the optimizer chosen (0.05 SGD, 1e-3 Adam/AdamW). Never rescaled.
+        /// </summary>
         public double? LearningRate;
 
-        /// <summary>Weight decay; null is the engine's default for the optimizer.</summary>
+        /// <summary>Weight decay; null as <see cref="LearningRate"/> (the recipe's with its optimizer, else the optimizer's default).</summary>
         public double? WeightDecay;
 
-        /// <summary>Label smoothing of the cross-entropy, in [0, 1).</summary>
-        public double LabelSmoothing = 0.1;
+        /// <summary>Label smoothing of the cross-entropy, in [0, 1); null is the family's recipe.</summary>
+        public double? LabelSmoothing;
 
-        /// <summary>Training-time augmentation (applied in Fit only, never when scoring).</summary>
-        public Augmentation Augmentation = Augmentation.None;
+        /// <summary>Training-time augmentation (applied in Fit only, never when scoring); null is the family's recipe.</summary>
+        public Augmentation? Augmentation;
 
-        /// <summary>Learning-rate schedule shape.</summary>
-        public ScheduleKind Schedule = ScheduleKind.Cosine;
+        /// <summary>Learning-rate schedule shape; null is the family's recipe.</summary>
+        public ScheduleKind? Schedule;
 
-        /// <summary>Linear warm-up epochs at the start of the schedule.</summary>
-        public double WarmupEpochs;
+        /// <summary>Linear warm-up epochs at the start of the schedule; null is the family's recipe.</summary>
+        public double? WarmupEpochs;
 
         /// <summary>Keep an exponential moving average of the weights with this decay and score with it; null is off.</summary>
         public double? EmaDecay;

@@ -96,6 +96,7 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         var (train, validation) = SplitForValidation(data, labelColumn, keyValues, imageInput, classNames, channel);
         var preprocessing = PreprocessingFor(imageInput, train).Validate();
         channel.Info($"training {options.Architecture} on {train.Count} images of {classCount} classes at {preprocessing.InputSize} px, {preprocessing.Channels} channel(s), device {TrainerOptions.Device}");
+        channel.Info($"recipe: {TrainerOptions.DescribeRecipe()}");
 
         var trainer = new Trainer(TrainerOptions);
         // ML.NET cancels through the host (MLContext.CancelExecution); the options' token reaches the engine itself.
@@ -156,26 +157,31 @@ public sealed partial class ImageClassifierTrainer : IEstimator<ImageClassifierT
         throw new InvalidDataException($"no image in feature column '{options.FeatureColumnName}' can be read");
     }
 
-    private static TrainerOptions TrainerOptionsFor(Options options, string device, int seed) => new TrainerOptions
+    // Every training setting the user left null comes from the architecture family's recipe (Options.RecipeInForce).
+    private static TrainerOptions TrainerOptionsFor(Options options, string device, int seed)
     {
-        Epochs = options.Epochs,
-        BatchSize = options.BatchSize,
-        Optimizer = options.Optimizer,
-        LearningRate = options.LearningRate,
-        WeightDecay = options.WeightDecay,
-        LabelSmoothing = options.LabelSmoothing,
-        Augmentation = options.Augmentation,
-        Schedule = options.Schedule,
-        WarmupEpochs = options.WarmupEpochs,
-        EmaDecay = options.EmaDecay,
-        GradientClipNorm = options.GradientClipNorm,
-        EarlyStopping = options.EarlyStopping,
-        CheckpointDirectory = options.CheckpointDirectory,
-        KeepCheckpoints = options.KeepCheckpoints,
-        BadImages = options.BadImages,
-        MemoryFormat = options.MemoryFormat,
-        Device = device,
-        Threads = options.Threads,
-        Seed = seed,
-    }.Validate();
+        var recipe = options.RecipeInForce();
+        return new TrainerOptions
+        {
+            Epochs = options.Epochs,
+            BatchSize = recipe.BatchSize,
+            Optimizer = recipe.Optimizer,
+            LearningRate = recipe.LearningRate,
+            WeightDecay = recipe.WeightDecay,
+            LabelSmoothing = recipe.LabelSmoothing,
+            Augmentation = recipe.Augmentation,
+            Schedule = recipe.Schedule,
+            WarmupEpochs = recipe.WarmupEpochs,
+            EmaDecay = options.EmaDecay,
+            GradientClipNorm = options.GradientClipNorm,
+            EarlyStopping = options.EarlyStopping,
+            CheckpointDirectory = options.CheckpointDirectory,
+            KeepCheckpoints = options.KeepCheckpoints,
+            BadImages = options.BadImages,
+            MemoryFormat = options.MemoryFormat,
+            Device = device,
+            Threads = options.Threads,
+            Seed = seed,
+        }.Validate();
+    }
 }

@@ -16,9 +16,6 @@ public static class ModelZooCatalog
     /// <summary>Passes over the training data when the plain overloads are not told.</summary>
     public const int DefaultEpochs = 10;
 
-    /// <summary>Images per step when the plain overloads are not told.</summary>
-    public const int DefaultBatchSize = 64;
-
     /// <summary>Any registered architecture by its registry name, e.g. <c>"mobilenet_v2"</c> (<c>ModelRegistry.Default.List()</c> lists them).</summary>
     /// <param name="catalog">The multiclass trainers catalog.</param>
     /// <param name="architecture">The registry name.</param>
@@ -28,12 +25,12 @@ public static class ModelZooCatalog
     /// <param name="predictedLabelColumnName">The column the predicted key is written to.</param>
     /// <param name="validationSet">Rows validated on after every epoch, already through the pipeline's earlier steps; null for none.</param>
     /// <param name="epochs">Passes over the training data.</param>
-    /// <param name="batchSize">Images per optimizer step.</param>
-    /// <param name="learningRate">Peak learning rate; null is the engine's default for the optimizer.</param>
+    /// <param name="batchSize">Images per optimizer step; null is the architecture family's recipe (<c>TrainingRecipes</c>).</param>
+    /// <param name="learningRate">Peak learning rate; null is the family's recipe.</param>
     public static ImageClassifierTrainer ImageClassifier(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string architecture, string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, int epochs = DefaultEpochs,
-        int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(architecture, null, labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet,
             epochs, batchSize, learningRate));
 
@@ -42,11 +39,11 @@ public static class ModelZooCatalog
         ImageClassifierTrainer.Options options) => Create(catalog, options);
 
     /// <summary>MobileNet V1 (width 1.0, 0.75, 0.5 or 0.25), V2 or V3 (<paramref name="variant"/> "small" or "large"; V2 and V3 any positive width).</summary>
-    /// <inheritdoc cref="ImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, string, IDataView?, int, int, double?)"/>
+    /// <inheritdoc cref="ImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, string, IDataView?, int, int?, double?)"/>
     public static ImageClassifierTrainer MobileNet(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, int version = 2, string? variant = null,
-        double width = 1.0, int epochs = DefaultEpochs, int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        double width = 1.0, int epochs = DefaultEpochs, int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(ArchitectureNames.MobileNet(version, variant, width), ArchitectureNames.MobileNetWidthMultiplier(version, width),
             labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet, epochs, batchSize, learningRate));
 
@@ -56,11 +53,11 @@ public static class ModelZooCatalog
         Create(catalog, MobileNetOptions(options, version, variant, width));
 
     /// <summary>ShuffleNetV1 with 1, 2, 3, 4 or 8 <paramref name="groups"/> and width 0.5, 1.0, 1.5 or 2.0.</summary>
-    /// <inheritdoc cref="ImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, string, IDataView?, int, int, double?)"/>
+    /// <inheritdoc cref="ImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, string, IDataView?, int, int?, double?)"/>
     public static ImageClassifierTrainer ShuffleNet(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, int groups = 3, double width = 1.0,
-        int epochs = DefaultEpochs, int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        int epochs = DefaultEpochs, int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(ArchitectureNames.ShuffleNet(groups, width), null,
             labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet, epochs, batchSize, learningRate));
 
@@ -70,11 +67,11 @@ public static class ModelZooCatalog
         Create(catalog, FamilyOptions(options, ArchitectureNames.ShuffleNet(groups, width), null));
 
     /// <summary>SqueezeNet <paramref name="version"/> "1_1", "1_0", "1_0_simple_bypass" or "1_0_complex_bypass".</summary>
-    /// <inheritdoc cref="ImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, string, IDataView?, int, int, double?)"/>
+    /// <inheritdoc cref="ImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, string, IDataView?, int, int?, double?)"/>
     public static ImageClassifierTrainer SqueezeNet(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, string version = "1_1",
-        int epochs = DefaultEpochs, int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        int epochs = DefaultEpochs, int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(ArchitectureNames.SqueezeNet(version), null,
             labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet, epochs, batchSize, learningRate));
 
@@ -84,11 +81,11 @@ public static class ModelZooCatalog
         Create(catalog, FamilyOptions(options, ArchitectureNames.SqueezeNet(version), null));
 
     /// <summary>SE-ResNet of <paramref name="depth"/> 18, 34 or 50.</summary>
-    /// <inheritdoc cref="ImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, string, IDataView?, int, int, double?)"/>
+    /// <inheritdoc cref="ImageClassifier(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, string, IDataView?, int, int?, double?)"/>
     public static ImageClassifierTrainer SENet(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, int depth = 18,
-        int epochs = DefaultEpochs, int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        int epochs = DefaultEpochs, int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(ArchitectureNames.SENet(depth), null,
             labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet, epochs, batchSize, learningRate));
 
@@ -106,7 +103,7 @@ public static class ModelZooCatalog
 
     /// <summary>The options a plain-argument overload stands for.</summary>
     internal static ImageClassifierTrainer.Options Plain(string architecture, double? widthMultiplier, string labelColumnName, string featureColumnName,
-        string scoreColumnName, string predictedLabelColumnName, IDataView? validationSet, int epochs, int batchSize, double? learningRate) => new()
+        string scoreColumnName, string predictedLabelColumnName, IDataView? validationSet, int epochs, int? batchSize, double? learningRate) => new()
     {
         Architecture = architecture,
         WidthMultiplier = widthMultiplier,

@@ -10,11 +10,11 @@ namespace Microsoft.ML;
 /// </summary>
 public static class ModelZooTransformsCatalog
 {
-    /// <inheritdoc cref="ModelZooCatalog.MobileNet(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, IDataView?, int, string?, double, int, int, double?)"/>
+    /// <inheritdoc cref="ModelZooCatalog.MobileNet(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, IDataView?, int, string?, double, int, int?, double?)"/>
     public static ImageClassifierTrainer MobileNet(this TransformsCatalog catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, int version = 2, string? variant = null,
-        double width = 1.0, int epochs = DefaultEpochs, int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        double width = 1.0, int epochs = DefaultEpochs, int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(ArchitectureNames.MobileNet(version, variant, width), ArchitectureNames.MobileNetWidthMultiplier(version, width),
             labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet, epochs, batchSize, learningRate));
 
@@ -22,11 +22,11 @@ public static class ModelZooTransformsCatalog
     public static ImageClassifierTrainer MobileNet(this TransformsCatalog catalog, ImageClassifierTrainer.Options options,
         int version = 2, string? variant = null, double width = 1.0) => Create(catalog, MobileNetOptions(options, version, variant, width));
 
-    /// <inheritdoc cref="ModelZooCatalog.ShuffleNet(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, IDataView?, int, double, int, int, double?)"/>
+    /// <inheritdoc cref="ModelZooCatalog.ShuffleNet(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, IDataView?, int, double, int, int?, double?)"/>
     public static ImageClassifierTrainer ShuffleNet(this TransformsCatalog catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, int groups = 3, double width = 1.0,
-        int epochs = DefaultEpochs, int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        int epochs = DefaultEpochs, int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(ArchitectureNames.ShuffleNet(groups, width), null,
             labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet, epochs, batchSize, learningRate));
 
@@ -34,11 +34,11 @@ public static class ModelZooTransformsCatalog
     public static ImageClassifierTrainer ShuffleNet(this TransformsCatalog catalog, ImageClassifierTrainer.Options options,
         int groups = 3, double width = 1.0) => Create(catalog, FamilyOptions(options, ArchitectureNames.ShuffleNet(groups, width), null));
 
-    /// <inheritdoc cref="ModelZooCatalog.SqueezeNet(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, IDataView?, string, int, int, double?)"/>
+    /// <inheritdoc cref="ModelZooCatalog.SqueezeNet(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, IDataView?, string, int, int?, double?)"/>
     public static ImageClassifierTrainer SqueezeNet(this TransformsCatalog catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, string version = "1_1",
-        int epochs = DefaultEpochs, int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        int epochs = DefaultEpochs, int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(ArchitectureNames.SqueezeNet(version), null,
             labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet, epochs, batchSize, learningRate));
 
@@ -46,11 +46,11 @@ public static class ModelZooTransformsCatalog
     public static ImageClassifierTrainer SqueezeNet(this TransformsCatalog catalog, ImageClassifierTrainer.Options options, string version = "1_1") =>
         Create(catalog, FamilyOptions(options, ArchitectureNames.SqueezeNet(version), null));
 
-    /// <inheritdoc cref="ModelZooCatalog.SENet(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, IDataView?, int, int, int, double?)"/>
+    /// <inheritdoc cref="ModelZooCatalog.SENet(MulticlassClassificationCatalog.MulticlassClassificationTrainers, string, string, string, string, IDataView?, int, int, int?, double?)"/>
     public static ImageClassifierTrainer SENet(this TransformsCatalog catalog,
         string labelColumnName = "Label", string featureColumnName = "Features", string scoreColumnName = "Score",
         string predictedLabelColumnName = "PredictedLabel", IDataView? validationSet = null, int depth = 18,
-        int epochs = DefaultEpochs, int batchSize = DefaultBatchSize, double? learningRate = null) =>
+        int epochs = DefaultEpochs, int? batchSize = null, double? learningRate = null) =>
         Create(catalog, Plain(ArchitectureNames.SENet(depth), null,
             labelColumnName, featureColumnName, scoreColumnName, predictedLabelColumnName, validationSet, epochs, batchSize, learningRate));
 

@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return InfoCommand.Create();
         yield return ListCommand.Create();
         yield return SummaryCommand.Create();
+        yield return RecipesCommand.Create();
         yield return TrainCommand.Create();
         yield return EvaluateCommand.Create();
         yield return PredictCommand.Create();

@@ -26,13 +26,11 @@ internal static class CompareCommand
         var architectures = new Argument<string[]>("architectures") { Description = "Architectures to compare (default: " + string.Join(", ", DefaultArchitectures) + ").", Arity = ArgumentArity.ZeroOrMore };
         var data = new Option<string>("--data") { Description = "Data source: " + DataSource.Forms + ".", DefaultValueFactory = _ => "fashion-mnist" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 2 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Examples per step.", DefaultValueFactory = _ => 64 };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd, adam or adamw.", DefaultValueFactory = _ => "adamw" };
-        var lr = new Option<double?>("--lr") { Description = "Peak learning rate." };
         var limitTrain = new Option<int?>("--limit-train") { Description = "Use only the first N training examples (default 3000).", DefaultValueFactory = _ => 3000 };
         var limitTest = new Option<int?>("--limit-test") { Description = "Use only the first N test examples (default 1000).", DefaultValueFactory = _ => 1000 };
         var inputSize = new Option<int?>("--input-size") { Description = "Model input size (default: the images' own size, else 224)." };
         var output = new Option<string>("--out") { Description = "Folder for the report and the trained models.", DefaultValueFactory = _ => "runs/compare" };
+        var recipe = new RecipeOptions();
         var badImages = CommonOptions.BadImages();
         var split = CommonOptions.Split();
         var seed = CommonOptions.Seed();
@@ -41,8 +39,9 @@ internal static class CompareCommand
         var json = CommonOptions.Json();
         var command = new Command("compare", "Train and evaluate several architectures on the same data and write an HTML/Markdown/JSON report.")
         {
-            architectures, data, epochs, batchSize, optimizer, lr, limitTrain, limitTest, inputSize, output, badImages, split, seed, device, threads, json,
+            architectures, data, epochs, limitTrain, limitTest, inputSize, output, badImages, split, seed, device, threads, json,
         };
+        foreach (var option in recipe.All) command.Options.Add(option);
         command.SetAction(result =>
         {
             ThreadPolicy.Apply(result.GetValue(threads));
@@ -54,15 +53,11 @@ internal static class CompareCommand
             var options = new ImageClassifierTrainer.Options
             {
                 Epochs = result.GetValue(epochs),
-                BatchSize = result.GetValue(batchSize),
-                Optimizer = TrainCommand.ParseOptimizer(result.GetValue(optimizer)!),
-                LearningRate = result.GetValue(lr),
-                // The trainer engine's defaults, which compare has always used: standard augmentation.
-                Augmentation = Augmentation.Standard,
                 Device = result.GetValue(device)!,
                 Seed = seedValue,
                 BadImages = CommonOptions.ParseBadImages(result.GetValue(badImages)!),
             };
+            recipe.ApplyTo(options, result);
             TrainCommand.SetInput(options, opened, result.GetValue(inputSize));
             var outDirectory = result.GetValue(output)!;
             var quiet = result.GetValue(json);

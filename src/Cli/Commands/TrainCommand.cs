@@ -21,14 +21,7 @@ internal static class TrainCommand
         var architecture = new Argument<string>("architecture") { Description = "Architecture name (see `modelzoo list`)." };
         var data = CommonOptions.Data();
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 10 };
-        var batchSize = new Option<int>("--batch-size") { Description = "Examples per step.", DefaultValueFactory = _ => 64 };
-        var lr = new Option<double?>("--lr") { Description = "Peak learning rate (default 0.05 SGD, 1e-3 Adam/AdamW)." };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd, adam or adamw.", DefaultValueFactory = _ => "sgd" };
-        var weightDecay = new Option<double?>("--weight-decay") { Description = "Weight decay (default 4e-5 SGD, 0 Adam, 0.05 AdamW)." };
-        var schedule = new Option<string>("--schedule") { Description = "constant, step, cosine or onecycle.", DefaultValueFactory = _ => "cosine" };
-        var warmup = new Option<double>("--warmup-epochs") { Description = "Linear warm-up epochs (cosine).", DefaultValueFactory = _ => 0 };
-        var smoothing = new Option<double>("--label-smoothing") { Description = "Label smoothing.", DefaultValueFactory = _ => 0.1 };
-        var augment = new Option<string>("--augment") { Description = "none, standard, crop[=PAD], hflip, vflip, rrc, erase[=P], mixup[=A], cutmix[=A] (comma-separated).", DefaultValueFactory = _ => "standard" };
+        var recipe = new RecipeOptions();
         var ema = new Option<double?>("--ema") { Description = "Keep an EMA of the weights with this decay (e.g. 0.999)." };
         var clip = new Option<double?>("--clip-grad") { Description = "Clip the gradient norm to this value." };
         var inputSize = new Option<int?>("--input-size") { Description = "Model input size (default: the images' own size, else 224)." };
@@ -54,9 +47,10 @@ internal static class TrainCommand
         var json = CommonOptions.Json();
         var command = new Command("train", "Train an architecture on a data set; checkpoints every epoch and ends with the test metrics.")
         {
-            architecture, data, epochs, batchSize, lr, optimizer, weightDecay, schedule, warmup, smoothing, augment, ema, clip,
+            architecture, data, epochs, ema, clip,
             inputSize, limitTrain, limitTest, output, init, resume, keep, memoryFormat, badImages, split, seed, device, threads, emitCode, json,
         };
+        foreach (var option in recipe.All) command.Options.Add(option);
         command.SetAction(result =>
         {
             ThreadPolicy.Apply(result.GetValue(threads));
@@ -69,14 +63,6 @@ internal static class TrainCommand
             {
                 Architecture = result.GetValue(architecture)!,
                 Epochs = result.GetValue(epochs),
-                BatchSize = result.GetValue(batchSize),
-                LearningRate = result.GetValue(lr),
-                Optimizer = ParseOptimizer(result.GetValue(optimizer)!),
-                WeightDecay = result.GetValue(weightDecay),
-                Schedule = LearningRateSchedule.ParseKind(result.GetValue(schedule)!),
-                WarmupEpochs = result.GetValue(warmup),
-                LabelSmoothing = result.GetValue(smoothing),
-                Augmentation = Augmentation.Parse(result.GetValue(augment)!),
                 EmaDecay = result.GetValue(ema),
                 GradientClipNorm = result.GetValue(clip),
                 CheckpointDirectory = Path.Combine(outDirectory, "checkpoints"),
@@ -88,9 +74,10 @@ internal static class TrainCommand
                 Seed = seedValue,
                 BadImages = CommonOptions.ParseBadImages(result.GetValue(badImages)!),
             };
+            recipe.ApplyTo(options, result);
             SetInput(options, opened, result.GetValue(inputSize));
-            var recipe = new DataRecipe(result.GetValue(data)!, result.GetValue(split), seedValue, result.GetValue(limitTrain), result.GetValue(limitTest));
-            return new TrainingRun(recipe, train, test, options, outDirectory, result.GetValue(json), result.GetValue(emitCode)).Execute();
+            var dataRecipe = new DataRecipe(result.GetValue(data)!, result.GetValue(split), seedValue, result.GetValue(limitTrain), result.GetValue(limitTest));
+            return new TrainingRun(dataRecipe, train, test, options, outDirectory, result.GetValue(json), result.GetValue(emitCode)).Execute();
         });
         return command;
     }

@@ -13,7 +13,7 @@ public static class OptimizerFactory
     /// </summary>
     public static OptimizerHelper Create(nn.Module model, TrainerOptions options)
     {
-        var lr = options.EffectiveLearningRateFor(model);
+        var lr = options.EffectiveLearningRate;
         var decay = options.EffectiveWeightDecay;
         var parameters = model.parameters().Where(p => p.requires_grad).ToList();
         (List<Parameter> Parameters, double WeightDecay)[] split = options.NoDecayOnNormAndBias && decay > 0

@@ -121,7 +121,7 @@ public sealed class Trainer(TrainerOptions options)
             Workers = Options.Workers,
             BadImages = Options.BadImages,
         });
-        var learningRate = Options.EffectiveLearningRateFor(model);
+        var learningRate = Options.EffectiveLearningRate;
         var schedule = new LearningRateSchedule
         {
             Kind = Options.Schedule,

@@ -1,7 +1,6 @@
 using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
-using ModelZoo.Zoo.Layers;
 using static TorchSharp.torch;
 
 namespace ModelZoo.Pipelines.Training;
@@ -92,22 +91,11 @@ public sealed record TrainerOptions
     /// <summary>K of the top-K accuracy in validation.</summary>
     public int TopK { get; init; } = 5;
 
-    /// <summary>The learning rate in force for a network with batch norm.</summary>
-    public double EffectiveLearningRate => LearningRate ?? (Optimizer == OptimizerKind.Sgd ? 0.05 : 1e-3);
-
     /// <summary>
-    /// The learning rate in force for <paramref name="model"/>: without an explicit one, networks with no batch
-    /// norm (SqueezeNet) get 0.3x the default. Measured on Fashion-MNIST (`./modelzoo compare`): squeezenet1_1
-    /// with AdamW at 1e-3 stays at chance (top-1 0.107) while 3e-4 reaches 0.51 in two epochs; nothing
-    /// rescales its activations, so the step that suits a batch-normed network kills its ReLUs.
+    /// The learning rate in force. The engine's defaults are per optimizer only; the per-family recipes
+    /// (<see cref="TrainingRecipes"/>) are applied before, where the user's settings are gathered.
     /// </summary>
-    public double EffectiveLearningRateFor(nn.Module model) =>
-        LearningRate is null && !model.modules().Any(m => m is BatchNorm2d)
-            ? EffectiveLearningRate * NoNormalizationLearningRateScale
-            : EffectiveLearningRate;
-
-    /// <summary>The default learning rate's scale for networks without batch norm.</summary>
-    public const double NoNormalizationLearningRateScale = 0.3;
+    public double EffectiveLearningRate => LearningRate ?? (Optimizer == OptimizerKind.Sgd ? 0.05 : 1e-3);
 
     /// <summary>The weight decay in force.</summary>
     public double EffectiveWeightDecay => WeightDecay ?? Optimizer switch
@@ -116,6 +104,10 @@ public sealed record TrainerOptions
         OptimizerKind.AdamW => 0.05,
         _ => 0,
     };
+
+    /// <summary>The training recipe in force, on one line (as <see cref="TrainingRecipe.ToString"/> writes a recipe).</summary>
+    public string DescribeRecipe() => TrainingRecipe.Describe(Optimizer, EffectiveLearningRate, EffectiveWeightDecay, Schedule,
+        WarmupEpochs, LabelSmoothing, BatchSize, Augmentation);
 
     /// <summary>The device in force (<see cref="DevicePolicy.Resolve"/>).</summary>
     /// <exception cref="ArgumentException">An unknown device, or CUDA asked for where there is none.</exception>

@@ -24,6 +24,21 @@ public sealed record Augmentation
     /// <summary>The seeds' CIFAR recipe: random crop with padding 4 and horizontal flips.</summary>
     public static Augmentation Standard { get; } = new() { RandomCropPadding = 4, HorizontalFlip = true };
 
+    /// <summary>The comma-separated form <see cref="Parse"/> reads back, e.g. <c>crop=4,hflip</c>; <c>none</c> when nothing is on.</summary>
+    public string Describe()
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        List<string> parts = [];
+        if (RandomCropPadding > 0) parts.Add(string.Create(c, $"crop={RandomCropPadding}"));
+        if (HorizontalFlip) parts.Add("hflip");
+        if (VerticalFlip) parts.Add("vflip");
+        if (RandomResizedCrop) parts.Add("rrc");
+        if (RandomErasing > 0) parts.Add(string.Create(c, $"erase={RandomErasing}"));
+        if (MixupAlpha > 0) parts.Add(string.Create(c, $"mixup={MixupAlpha}"));
+        if (CutmixAlpha > 0) parts.Add(string.Create(c, $"cutmix={CutmixAlpha}"));
+        return parts.Count == 0 ? "none" : string.Join(",", parts);
+    }
+
     /// <summary>
     /// Parses a comma-separated list: none, standard, crop[=PAD], hflip, vflip, rrc, erase[=P], mixup[=A], cutmix[=A].
     /// </summary>
