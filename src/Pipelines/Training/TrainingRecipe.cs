@@ -28,6 +28,12 @@ public sealed record TrainingRecipe
     public required Augmentation Augmentation { get; init; }
     /// <summary>Images per optimizer step.</summary>
     public int BatchSize { get; init; } = 128;
+    /// <summary>
+    /// The largest share of a run a recipe's warm-up takes: with one warm-up epoch in a two-epoch run the rate would
+    /// climb for half the run and decay for the other half only; a fifth leaves most of a short run to the schedule.
+    /// </summary>
+    public const double MaxWarmupFraction = 0.2;
+
     /// <summary>What measurement chose the values (shown by <c>modelzoo recipes</c> and in docs/accuracy.md).</summary>
     public string Evidence { get; init; } = "";
 
