@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.ML.Data;
-using Spectre.Console;
 
 namespace ModelZoo.Cli;
 
@@ -9,8 +8,7 @@ internal static class MetricsView
 {
     internal static void Print(MulticlassClassificationMetrics metrics)
     {
-        var table = new Table().AddColumns("metric", "value");
-        table.Columns[1].RightAligned();
+        var table = new ConsoleTable("metric", "value").RightAligned("value");
         void Row(string name, double value) => table.AddRow(name, value.ToString("F4", CultureInfo.InvariantCulture));
         Row("MicroAccuracy (top-1)", metrics.MicroAccuracy);
         Row($"TopKAccuracy (top-{metrics.TopKPredictionCount})", metrics.TopKAccuracy);
@@ -18,7 +16,7 @@ internal static class MetricsView
         Row("LogLoss", metrics.LogLoss);
         Row("LogLossReduction", metrics.LogLossReduction);
         table.AddRow("examples", Count(metrics).ToString(CultureInfo.InvariantCulture));
-        AnsiConsole.Write(table);
+        table.Write();
         Console.WriteLine(metrics.ConfusionMatrix.GetFormattedConfusionTable());
     }
 

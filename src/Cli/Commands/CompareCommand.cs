@@ -75,15 +75,14 @@ internal static class CompareCommand
                 Console.WriteLine(File.ReadAllText(Path.Combine(outDirectory, "report.json")));
                 return 0;
             }
-            var table = new Table().AddColumns("architecture", "params", "MACs", "train img/s", "latency ms", "top-1", $"top-{report.Results[0].K}", "log-loss");
-            table.Columns[0].NoWrap();
-            foreach (var column in table.Columns.Skip(1)) column.RightAligned().NoWrap();
+            string[] numbers = ["params", "MACs", "train img/s", "latency ms", "top-1", $"top-{report.Results[0].K}", "log-loss"];
+            var table = new ConsoleTable(["architecture", .. numbers]).RightAligned(numbers);
             foreach (var r in report.Results)
-                table.AddRow(Markup.Escape(r.Architecture), r.Parameters.ToString("N0", CultureInfo.InvariantCulture),
+                table.AddRow(r.Architecture, r.Parameters.ToString("N0", CultureInfo.InvariantCulture),
                     (r.Macs / 1e6).ToString("F1", CultureInfo.InvariantCulture) + " M", r.TrainImagesPerSecond.ToString("F0", CultureInfo.InvariantCulture),
                     r.InferenceLatencyMs.ToString("F2", CultureInfo.InvariantCulture), r.Top1.ToString("F4", CultureInfo.InvariantCulture),
                     r.TopK.ToString("F4", CultureInfo.InvariantCulture), r.LogLoss.ToString("F4", CultureInfo.InvariantCulture));
-            AnsiConsole.Write(table);
+            table.Write();
             AnsiConsole.MarkupLine($"best: [bold]{Markup.Escape(report.Best.Architecture)}[/] (top-1 {report.Best.Top1:F4})");
             Console.WriteLine($"report: {html}");
             return 0;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using ModelZoo.Zoo;
-using Spectre.Console;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -23,13 +22,10 @@ internal static class ListCommand
                 Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
-            var table = new Table().AddColumns("name", "family", "params", "MACs (224)", "description");
-            table.Columns[0].NoWrap();
-            table.Columns[2].RightAligned();
-            table.Columns[3].RightAligned();
+            var table = new ConsoleTable("name", "family", "params", "MACs (224)", "description").RightAligned("params", "MACs (224)");
             foreach (var row in rows)
-                table.AddRow(row.name, row.family, row.@params.ToString("N0"), $"{row.macs / 1e6:F1} M", Markup.Escape(row.description));
-            AnsiConsole.Write(table);
+                table.AddRow(row.name, row.family, row.@params.ToString("N0"), $"{row.macs / 1e6:F1} M", row.description);
+            table.Write();
             return 0;
         });
         return command;

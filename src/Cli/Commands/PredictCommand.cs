@@ -8,7 +8,6 @@ using ModelZoo.Cli.Models;
 using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Reports;
 using ModelZoo.TorchSharpAdditions;
-using Spectre.Console;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -55,11 +54,11 @@ internal static class PredictCommand
                 Console.WriteLine(JsonSerializer.Serialize(rows, new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
-            var table = new Table().AddColumns("image", "prediction", "top classes");
+            var table = new ConsoleTable("image", "prediction", "top classes");
             foreach (var p in predictions)
-                table.AddRow(Markup.Escape(Path.GetFileName(p.Image)), Markup.Escape(p.PredictedLabel),
-                    Markup.Escape(string.Join(", ", p.Top.Select(t => $"{t.Label} {t.Probability.ToString("P1", CultureInfo.InvariantCulture)}"))));
-            AnsiConsole.Write(table);
+                table.AddRow(Path.GetFileName(p.Image), p.PredictedLabel,
+                    string.Join(", ", p.Top.Select(t => $"{t.Label} {t.Probability.ToString("P1", CultureInfo.InvariantCulture)}")));
+            table.Write();
             return 0;
         });
         return command;
