@@ -33,8 +33,8 @@ public static class ParetoCharts
     {
         var model = ChartStyle.Model(title);
         cost.Position = AxisPosition.Bottom;
-        // Room on both sides for the point labels.
-        cost.MinimumPadding = cost.MaximumPadding = 0.15;
+        // Room on both sides for the point labels, centred on the outermost points: a sixth of the plot's width each.
+        cost.MinimumPadding = cost.MaximumPadding = 0.25;
         model.Axes.Add(ChartStyle.Gridded(cost));
         var accuracy = ChartStyle.ValueAxis("top-1 accuracy (%)");
         accuracy.MinimumPadding = accuracy.MaximumPadding = 0.12;
