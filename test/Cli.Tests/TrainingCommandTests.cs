@@ -63,6 +63,22 @@ public sealed class TrainingCommandTests : IDisposable
         var html = File.ReadAllText(Path.Combine(output, "report.html"));
         Assert.Contains("mobilenet_v1_x0_25", html);
         Assert.DoesNotContain("<script src", html);
+
+        // Each model's largest mistakes come with the test rows behind them, as many as the confusion matrix counts up to six.
+        var testCount = report.GetProperty("test_count").GetInt32();
+        foreach (var architecture in report.GetProperty("results").EnumerateArray())
+            foreach (var pair in architecture.GetProperty("confused_pairs").EnumerateArray())
+            {
+                var rows = pair.GetProperty("test_indices").EnumerateArray().Select(i => i.GetInt32()).ToList();
+                Assert.Equal(Math.Min(6, pair.GetProperty("count").GetInt64()), rows.Count);
+                Assert.All(rows, row => Assert.InRange(row, 0, testCount - 1));
+                Assert.Equal(rows.Order(), rows.Distinct());
+            }
+        // Only the best model's pairs are illustrated: a figure beside report.md and an embedded copy in the page for each.
+        var best = report.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("architecture").GetString() == report.GetProperty("best_architecture").GetString());
+        var bestPairs = best.GetProperty("confused_pairs").GetArrayLength();
+        Assert.Equal(Enumerable.Range(1, bestPairs).Select(i => $"confused-pair-{i}.png"), Directory.GetFiles(output, "confused-pair-*.png").Select(Path.GetFileName).Order());
+        Assert.Equal(bestPairs, System.Text.RegularExpressions.Regex.Matches(html, "src=\"data:image/png;base64,").Count);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Globalization;
 using ModelZoo.Cli.Comparison;
 using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Transforms;
 using ModelZoo.TorchSharpAdditions;
 using Spectre.Console;
@@ -84,6 +85,8 @@ internal static class CompareCommand
                     r.TopK.ToString("F4", CultureInfo.InvariantCulture), r.LogLoss.ToString("F4", CultureInfo.InvariantCulture));
             table.Write();
             AnsiConsole.MarkupLine($"best: [bold]{Markup.Escape(report.Best.Architecture)}[/] (top-1 {report.Best.Top1:F4})");
+            // Plain text, as the report line below: no markup to escape, and one line in a log.
+            Console.WriteLine(Recommendation.For(report).Text);
             Console.WriteLine($"report: {html}");
             return 0;
         });

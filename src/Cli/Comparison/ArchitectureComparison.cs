@@ -15,7 +15,8 @@ namespace ModelZoo.Cli.Comparison;
 /// <summary>
 /// The main job: fits the same ML.NET pipeline (<see cref="ClassifierPipeline"/>) for each architecture on the same
 /// data, split, preprocessing and seed, evaluates it with ML.NET's evaluator, measures its cost (parameters, MACs,
-/// model zip size, training and inference speed) and collects a report.
+/// model zip size, training and inference speed) and collects a report. For the report's most-confused pairs it keeps the
+/// test rows of each model's largest mistakes, and reads back the images of the best model's.
 /// </summary>
 /// <param name="options">The trainer settings every architecture shares; <see cref="ImageClassifierTrainer.Options.Architecture"/> is set per run.</param>
 /// <param name="outputDirectory">Where the reports and each architecture's model zip go.</param>
@@ -46,7 +47,7 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
             ArchitectureStarted?.Invoke(i, architectures.Count, architectures[i]);
             results.Add(RunOne(mlContext, architectures[i], train, trainView, testView));
         }
-        var report = new ComparisonReport
+        var unillustrated = new ComparisonReport
         {
             Title = $"Architecture comparison on {data.Source}",
             DataSource = data.Source,
@@ -60,6 +61,7 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
             Machine = $"{Environment.ProcessorCount} logical processors, {torch.get_num_threads()} threads, libtorch {torch.__version__}, {DevicePolicy.Resolve(options.Device ?? "auto")}",
             Results = results,
         };
+        var report = WithBestExampleImages(unillustrated, test);
         ReportWriter.WriteAll(report, outputDirectory);
         return report;
     }
@@ -74,6 +76,9 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
             fitted = ClassifierPipeline.Fit(mlContext, train.ClassNames, train.HoldsFiles(), trainView, testView, runOptions);
         using var _ = fitted;
         var metrics = ClassifierPipeline.Evaluate(mlContext, fitted.Model, testView, train.ClassNames.Count, TopK);
+        // A second pass over the test set, which stops as soon as it has its examples: the evaluator keeps no per-row answers.
+        var confused = ConfusedPairExamples.Collect(TestPredictions.Read(fitted.Model.Transform(testView), train.ClassNames),
+            ConfusedPair.MostConfused(metrics.ConfusionMatrix.Counts));
         var model = fitted.Classifier.Model;
         var inference = InferenceTiming.Measure(model, model.Options.InChannels, model.Options.InputSize, DevicePolicy.Resolve(options.Device ?? "auto"));
         var summary = ModelSummary.Of(model);
@@ -98,6 +103,18 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
             LogLoss = metrics.LogLoss,
             History = history,
             Metrics = metrics,
+            ConfusedExamples = confused,
         };
+    }
+
+    // Only the best model's examples are shown, so only its images are read, and only once every model has run.
+    private static ComparisonReport WithBestExampleImages(ComparisonReport report, IImageDataset test)
+    {
+        var best = report.Best;
+        var illustrated = best with
+        {
+            ConfusedExamples = [.. best.ConfusedExamples.Select(e => e with { Images = [.. e.TestIndices.Select(test.GetImage)] })],
+        };
+        return report with { Results = [.. report.Results.Select(r => ReferenceEquals(r, best) ? illustrated : r)] };
     }
 }

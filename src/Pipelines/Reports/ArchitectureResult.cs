@@ -22,6 +22,8 @@ public sealed record ArchitectureResult
     public double TrainImagesPerSecond { get; init; }
     /// <summary>Median latency of a batch of one image, in milliseconds.</summary>
     public double InferenceLatencyMs { get; init; }
+    /// <summary>Whether <see cref="InferenceLatencyMs"/> was measured: zero or a non-finite value means it was not.</summary>
+    internal bool HasLatency => double.IsFinite(InferenceLatencyMs) && InferenceLatencyMs > 0;
     /// <summary>Inference throughput in images per second at the evaluation batch size.</summary>
     public double InferenceImagesPerSecond { get; init; }
     /// <summary>Top-1 accuracy on the test set, 0..1.</summary>
@@ -36,4 +38,9 @@ public sealed record ArchitectureResult
     public IReadOnlyList<EpochRecord> History { get; init; } = [];
     /// <summary>ML.NET's test-set metrics, including the confusion matrix (classes in <see cref="ComparisonReport.Classes"/> order).</summary>
     public required MulticlassClassificationMetrics Metrics { get; init; }
+    /// <summary>
+    /// Test rows behind the largest off-diagonal cells of <see cref="Metrics"/>' confusion matrix
+    /// (<see cref="ConfusedPair.MostConfused"/>); with their images only for the report's best model.
+    /// </summary>
+    public IReadOnlyList<ConfusedPairExamples> ConfusedExamples { get; init; } = [];
 }

@@ -14,11 +14,16 @@ public static class JsonReport
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    /// <summary>Every setting, every result with its per-epoch history and per-class metrics, and the best model's confusion matrix.</summary>
+    /// <summary>
+    /// Every setting, every result with its per-epoch history, per-class metrics and most-confused pairs (with the test
+    /// rows behind them where the comparison kept them), the Pareto fronts, the recommendation, and the best model's
+    /// confusion matrix.
+    /// </summary>
     public static string Render(ComparisonReport report)
     {
         var best = report.Best;
         var matrix = best.Metrics.ConfusionMatrix;
+        var recommendation = Recommendation.For(report);
         var document = new
         {
             report.Title,
@@ -32,7 +37,22 @@ public static class JsonReport
             CreatedUtc = report.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ"),
             report.Machine,
             BestArchitecture = best.Architecture,
-            Results = report.Results.Select(Result),
+            Results = report.Results.Select(r => Result(r, report.Classes)),
+            ParetoFront = new
+            {
+                Latency = ParetoFront.OfLatency(report).Select(r => r.Architecture),
+                Parameters = ParetoFront.OfParameters(report).Select(r => r.Architecture),
+            },
+            Recommendation = new
+            {
+                MostAccurate = recommendation.MostAccurate.Architecture,
+                recommendation.LatencyBudgetMs,
+                LatencyBudgetIsMedian = recommendation.BudgetIsMedian,
+                WithinLatencyBudget = recommendation.WithinBudget?.Architecture,
+                AccuracyTolerance = Recommendation.AccuracyTolerance,
+                SmallestWithinTolerance = recommendation.Smallest.Architecture,
+                recommendation.Text,
+            },
             BestConfusionMatrix = new
             {
                 best.Architecture,
@@ -45,7 +65,7 @@ public static class JsonReport
         return JsonSerializer.Serialize(document, Options);
     }
 
-    private static object Result(ArchitectureResult r) => new
+    private static object Result(ArchitectureResult r, IReadOnlyList<string> classes) => new
     {
         r.Architecture,
         r.Family,
@@ -67,6 +87,13 @@ public static class JsonReport
         PerClassRecall = r.Metrics.ConfusionMatrix.PerClassRecall,
         r.Metrics.PerClassLogLoss,
         TestCount = (long)r.Metrics.ConfusionMatrix.Counts.Sum(row => row.Sum()),
+        ConfusedPairs = ConfusedPair.MostConfused(r.Metrics.ConfusionMatrix.Counts).Select(pair => new
+        {
+            Actual = classes[pair.Actual],
+            Predicted = classes[pair.Predicted],
+            pair.Count,
+            TestIndices = r.ConfusedExamples.FirstOrDefault(e => e.Pair == pair)?.TestIndices ?? [],
+        }),
         r.History,
     };
 }

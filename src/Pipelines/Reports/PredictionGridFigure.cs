@@ -34,6 +34,16 @@ public static class PredictionGridFigure
         grid.Encode(file, SKEncodedImageFormat.Png, 100);
     }
 
+    /// <summary>The grid of <see cref="Save"/> as PNG bytes, for a page that embeds its images instead of linking files.</summary>
+    /// <exception cref="ArgumentException">There are no items.</exception>
+    public static byte[] Encode(IReadOnlyList<(Image Image, string Title)> items, int columns = 4)
+    {
+        using var grid = Render(items, columns);
+        using var png = new MemoryStream();
+        grid.Encode(png, SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
     /// <summary>
     /// The size <paramref name="image"/> is drawn at and its offset inside the <see cref="ImageSize"/> box: the largest
     /// whole multiple that fits, so every source pixel becomes an equal square; images larger than the box shrink to fit.

@@ -20,7 +20,43 @@ public sealed class HtmlReportBrowserTests
         var firstCells = Regex.Matches(body, "<tr[^>]*>\\s*<td>([^<]*)</td>").Select(m => m.Groups[1].Value);
         Assert.Equal(["squeezenet1_1", "mobilenet_v2", "weird_net"], firstCells);
         Assert.Matches("<tr class=\"best\">\\s*<td>mobilenet_v2</td>", body);
-        Assert.Equal(4, Regex.Matches(dom, "<svg [^>]*class=\"chart\"").Count);
+        Assert.Equal(6, Regex.Matches(dom, "<svg [^>]*class=\"chart\"").Count);
+    }
+
+    // Added to a copy of the page (the report itself has no scripts): once everything has loaded, it writes what the
+    // browser made of the images, charts and tables into the DOM that --dump-dom prints.
+    private const string Probe = """
+        <script>
+        window.addEventListener('load', () => {
+          const size = e => { const r = e.getBoundingClientRect(); return Math.round(r.width) + 'x' + Math.round(r.height); };
+          const facts = [
+            ...[...document.images].map(i => `${i.id}=${i.complete ? i.naturalWidth + 'x' + i.naturalHeight : 'loading'}`),
+            ...[...document.querySelectorAll('svg.chart')].filter(s => s.id.startsWith('pareto')).map(s => `${s.id}=${size(s)}`),
+            ...['per-class', 'confused-pairs'].map(id => `${id}=${document.querySelectorAll('#' + id + ' tbody tr').length}rows`),
+          ];
+          const out = document.createElement('pre');
+          out.id = 'probe';
+          out.textContent = facts.join(' ');
+          document.body.appendChild(out);
+        });
+        </script>
+        """;
+
+    [Fact]
+    public async Task NewSectionsAreLaidOutAndTheirImagesDecode()
+    {
+        using var folder = new TempDirectory();
+        var paths = ReportWriter.WriteAll(ReportFixture.Create(), folder.Path);
+        var probed = folder.File("probed.html");
+        File.WriteAllText(probed, File.ReadAllText(paths.Html).Replace("</body>", Probe + "</body>"));
+
+        var dom = await HeadlessChromium.Run(probed, "--dump-dom");
+
+        var facts = Regex.Match(dom, "<pre id=\"probe\">(.*?)</pre>").Groups[1].Value.Split(' ');
+        // Each example figure decodes to one grid cell; the charts keep their 600 x 420 (and a 1-px border); one table row per class and per pair.
+        var cell = $"{PredictionGridFigure.CellWidth}x{PredictionGridFigure.CellHeight}";
+        Assert.Equal([$"confused-pair-1={cell}", $"confused-pair-2={cell}", "pareto-latency=602x422", "pareto-parameters=602x422", "per-class=3rows", "confused-pairs=2rows"], facts);
+        Assert.Contains("the most accurate is squeezenet1_1 (50.00% at 2.00 ms)", dom);
     }
 
     [Fact]

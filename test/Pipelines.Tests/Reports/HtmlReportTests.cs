@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Text.RegularExpressions;
+using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Reports;
 using OxyPlot;
 
@@ -24,7 +26,9 @@ public sealed class HtmlReportTests
     {
         Assert.DoesNotContain("<script", Html);
         Assert.DoesNotContain("<link", Html);
-        Assert.DoesNotContain("src=", Html);
+        // The example images travel inside the page.
+        Assert.Equal(2, Regex.Matches(Html, "src=").Count);
+        Assert.All(Regex.Matches(Html, "src=\"([^\"]*)\""), m => Assert.StartsWith("data:image/png;base64,", m.Groups[1].Value));
         Assert.DoesNotContain("@import", Html);
         // The charts' url() references are clip paths inside the page, never a file or an address.
         Assert.All(Regex.Matches(Html, "url\\(([^)]*)\\)"), m => Assert.StartsWith("#", m.Groups[1].Value));
@@ -58,7 +62,7 @@ public sealed class HtmlReportTests
     {
         var ids = Regex.Matches(Html, "<svg [^>]*id=\"([^\"]+)\" class=\"chart\"").Select(m => m.Groups[1].Value);
 
-        Assert.Equal(["accuracy-vs-macs", "loss-curves", "accuracy-curves", "confusion-matrix"], ids);
+        Assert.Equal(["accuracy-vs-macs", "pareto-latency", "pareto-parameters", "loss-curves", "accuracy-curves", "confusion-matrix"], ids);
     }
 
     [Fact]
@@ -134,5 +138,101 @@ public sealed class HtmlReportTests
             .Where(m => !m.Value.Contains("dasharray")).Select(m => m.Groups[1].Value.Split(' ').Length);
         Assert.DoesNotContain(3, solid);
         Assert.DoesNotContain("NaN", loss);
+    }
+
+    /// <summary>The cells of each body row of the table with id <paramref name="id"/>, tags stripped and entities decoded.</summary>
+    private static List<string[]> TableRows(string html, string id)
+    {
+        var body = Regex.Match(html, $"<table id=\"{id}\">.*?<tbody>(.*?)</tbody>", RegexOptions.Singleline).Groups[1].Value;
+        return Regex.Matches(body, "<tr>(.*?)</tr>", RegexOptions.Singleline)
+            .Select(row => Regex.Matches(row.Groups[1].Value, "<td[^>]*>(.*?)</td>").Select(cell => WebUtility.HtmlDecode(cell.Groups[1].Value)).ToArray())
+            .ToList();
+    }
+
+    [Theory]
+    [InlineData("pareto-latency", new[] { "squeezenet1_1", "mobilenet_v2" }, new[] { "weird_net" })]
+    [InlineData("pareto-parameters", new[] { "weird_net", "squeezenet1_1", "mobilenet_v2" }, new string[0])]
+    public void ParetoChartsJoinAndRingTheFront(string id, string[] front, string[] dominated)
+    {
+        var chart = Chart(id);
+        var frontColour = Regex.Escape(Css(ParetoCharts.FrontColour));
+        var ringed = Regex.Matches(chart, $"<ellipse cx=\"([-0-9.]+)\" cy=\"([-0-9.]+)\"[^>]*stroke:{frontColour};")
+            .Select(m => (X: m.Groups[1].Value, Y: m.Groups[2].Value)).ToList();
+        var lines = Regex.Matches(chart, $"<polyline points=\"([^\"]+)\" style=\"[^\"]*stroke:{frontColour};").Select(m => m.Groups[1].Value).ToList();
+        var bold = Regex.Matches(chart, "<text [^>]*font-weight=\"700\"[^>]*>([^<]+)</text>").Select(m => m.Groups[1].Value).Where(t => !t.StartsWith("Accuracy"));
+        var faded = Regex.Matches(chart, "<ellipse [^>]*fill-opacity[^>]*>").Count;
+
+        // The front's names are bold and only theirs; its points are ringed and joined by one line, cheapest first.
+        Assert.Equal(front.Order(), bold.Order());
+        Assert.Equal(front.Length, ringed.Count);
+        Assert.Contains(string.Join(' ', ringed.OrderBy(p => double.Parse(p.X, CultureInfo.InvariantCulture)).Select(p => $"{p.X},{p.Y}")), lines);
+        Assert.Equal(dominated.Length, faded);
+        Assert.All(dominated, name => Assert.Single(TextPositions(chart, name)));
+        Assert.Contains(">Pareto front</text>", chart);
+    }
+
+    [Fact]
+    public void RecommendationFollowsTheTable()
+    {
+        var paragraph = Regex.Match(Html, "<p id=\"recommendation\"[^>]*>(.*?)</p>").Groups[1].Value;
+
+        Assert.StartsWith("mobilenet_v2 has the best top-1 accuracy (75.00%). Within a latency budget of 4.00 ms", paragraph);
+        Assert.Contains("the most accurate is squeezenet1_1 (50.00% at 2.00 ms)", paragraph);
+        Assert.True(Html.IndexOf("id=\"results\"", StringComparison.Ordinal) < Html.IndexOf("id=\"recommendation\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PerClassTableHasEveryModelsPrecisionAndRecall()
+    {
+        var rows = TableRows(Html, "per-class");
+        var highest = Regex.Matches(Regex.Match(Html, "<table id=\"per-class\">.*?</table>", RegexOptions.Singleline).Value, "<td class=\"number highest\">([^<]*)</td>").Count;
+
+        // Per model P then R: squeezenet1_1, mobilenet_v2, weird_net. Dog's recall is 1 of 2 for all three.
+        Assert.Equal(["cat", "33.33%", "50.00%", "66.67%", "100.00%", "33.33%", "50.00%"], rows[0]);
+        Assert.Equal(["dog", "33.33%", "50.00%", "50.00%", "50.00%", "33.33%", "50.00%"], rows[1]);
+        Assert.Equal(["bird", "100.00%", "50.00%", "100.00%", "75.00%", "50.00%", "25.00%"], rows[2]);
+        // Highest in its row: cat 2 (mobilenet_v2's P and R), dog 1 (mobilenet_v2's P; the equal Rs are not marked), bird 3 (two Ps of 100%, mobilenet_v2's R).
+        Assert.Equal(6, highest);
+        Assert.Contains("<th colspan=\"2\">weird_net</th>", Html);
+    }
+
+    [Fact]
+    public void ConfusedPairsAreTheBestModelsWithEveryModelsCount()
+    {
+        var rows = TableRows(Html, "confused-pairs");
+
+        // mobilenet_v2 mistakes one dog for a cat and one bird for a dog; weird_net takes two birds for dogs.
+        Assert.Equal([["dog", "cat", "1", "1", "1"], ["bird", "dog", "1", "1", "2"]], rows);
+        Assert.Contains("<figcaption>bird predicted as dog: 1 of the 4 test images of bird</figcaption>", Html);
+    }
+
+    [Fact]
+    public void ConfusedPairImagesAreEmbeddedPngsOfTheTestRows()
+    {
+        var images = Regex.Matches(Html, "<img id=\"(confused-pair-\\d)\" alt=\"([^\"]*)\" src=\"data:image/png;base64,([^\"]+)\">")
+            .ToDictionary(m => m.Groups[1].Value, m => ImageDecoder.Decode(Convert.FromBase64String(m.Groups[3].Value), 3));
+
+        Assert.Equal(["confused-pair-1", "confused-pair-2"], images.Keys);
+        foreach (var (id, testRow) in new[] { ("confused-pair-1", 3), ("confused-pair-2", 7) })
+        {
+            var image = images[id];
+            // One example each: a single grid cell, the 16-px square scaled into the middle of its 96-px box.
+            Assert.Equal((PredictionGridFigure.CellWidth, PredictionGridFigure.CellHeight), (image.Width, image.Height));
+            var middle = PredictionGridFigure.Padding + PredictionGridFigure.ImageSize / 2;
+            Assert.True(ChartPixels.IsNear(image, middle, middle, ReportFixture.ExampleColour(testRow)), $"{id} does not show test row {testRow}");
+        }
+    }
+
+    [Fact]
+    public void APerfectBestModelHasNoConfusedPairs()
+    {
+        var report = ReportFixture.Create();
+        var perfect = ReportFixture.Result("perfect_net", "Perfect", 10_000, 10_000, 1.0, 0.0, ReportFixture.Labels);
+
+        var html = HtmlReport.Render(report with { Results = [.. report.Results, perfect] });
+
+        Assert.Contains("<p>perfect_net made no mistakes on the test set.</p>", html);
+        Assert.DoesNotContain("id=\"confused-pairs\"", html);
+        Assert.DoesNotContain("<img", html);
     }
 }

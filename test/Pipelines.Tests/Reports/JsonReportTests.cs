@@ -65,4 +65,36 @@ public sealed class JsonReportTests
 
         Assert.Equal("NaN", json.GetProperty("results")[0].GetProperty("history")[0].GetProperty("train_loss").GetString());
     }
+
+    [Fact]
+    public void EveryResultListsItsMostConfusedPairsWithTheirTestRows()
+    {
+        var results = Render().GetProperty("results");
+        static IEnumerable<(string, string, long, int[])> Pairs(JsonElement result) => result.GetProperty("confused_pairs").EnumerateArray()
+            .Select(p => (p.GetProperty("actual").GetString()!, p.GetProperty("predicted").GetString()!, p.GetProperty("count").GetInt64(),
+                p.GetProperty("test_indices").EnumerateArray().Select(i => i.GetInt32()).ToArray()));
+
+        Assert.Equal([("dog", "cat", 1L, new[] { 3 }), ("bird", "dog", 1L, new[] { 7 })], Pairs(results[1]));
+        // weird_net takes two birds (rows 5 and 7) for dogs; its four pairs, not only the best model's, are listed.
+        Assert.Equal([("bird", "dog", 2L, new[] { 5, 7 }), ("cat", "bird", 1L, new[] { 1 }), ("dog", "cat", 1L, new[] { 3 }), ("bird", "cat", 1L, new[] { 6 })],
+            Pairs(results[2]));
+        Assert.Equal([0.5, 0.5, 0.25], results[2].GetProperty("per_class_recall").EnumerateArray().Select(v => v.GetDouble()));
+    }
+
+    [Fact]
+    public void ParetoFrontsAndRecommendationAreIncluded()
+    {
+        var json = Render();
+        var recommendation = json.GetProperty("recommendation");
+
+        Assert.Equal(["squeezenet1_1", "mobilenet_v2"], json.GetProperty("pareto_front").GetProperty("latency").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["weird_net", "squeezenet1_1", "mobilenet_v2"], json.GetProperty("pareto_front").GetProperty("parameters").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal("mobilenet_v2", recommendation.GetProperty("most_accurate").GetString());
+        Assert.Equal(4.0, recommendation.GetProperty("latency_budget_ms").GetDouble());
+        Assert.True(recommendation.GetProperty("latency_budget_is_median").GetBoolean());
+        Assert.Equal("squeezenet1_1", recommendation.GetProperty("within_latency_budget").GetString());
+        Assert.Equal("mobilenet_v2", recommendation.GetProperty("smallest_within_tolerance").GetString());
+        Assert.Equal(0.01, recommendation.GetProperty("accuracy_tolerance").GetDouble());
+        Assert.StartsWith("mobilenet_v2 has the best top-1 accuracy", recommendation.GetProperty("text").GetString());
+    }
 }

@@ -1,7 +1,9 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using ModelZoo.Pipelines.Imaging;
 using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
+using OxyPlot;
 
 namespace ModelZoo.Pipelines.Tests.Reports;
 
@@ -66,7 +68,11 @@ internal static class ReportFixture
         }),
     ];
 
-    public static ArchitectureResult Result(string name, string family, long parameters, long macs, double offset, params int[] predicted)
+    /// <summary>
+    /// A result as the comparison makes one, with the test rows of its most-confused pairs; a fixed latency per
+    /// architecture so that the Pareto fronts and the recommendation have something to choose between.
+    /// </summary>
+    public static ArchitectureResult Result(string name, string family, long parameters, long macs, double latencyMs, double offset, params int[] predicted)
     {
         var metrics = Metrics(predicted);
         return new ArchitectureResult
@@ -78,7 +84,7 @@ internal static class ReportFixture
             ModelFileBytes = parameters * 4 + 1234,
             TrainSeconds = 33.21,
             TrainImagesPerSecond = 401.5,
-            InferenceLatencyMs = 3.127,
+            InferenceLatencyMs = latencyMs,
             InferenceImagesPerSecond = 1250,
             Top1 = metrics.MicroAccuracy,
             TopK = metrics.TopKAccuracy,
@@ -86,10 +92,34 @@ internal static class ReportFixture
             LogLoss = metrics.LogLoss,
             History = History(offset),
             Metrics = metrics,
+            ConfusedExamples = ConfusedPairExamples.Collect(Labels.Zip(predicted), ConfusedPair.MostConfused(metrics.ConfusionMatrix.Counts)),
         };
     }
 
-    /// <summary>squeezenet1_1 gets 4/8 right, mobilenet_v2 6/8 (the best), and a family name that needs escaping 3/8.</summary>
+    /// <summary>
+    /// Test image <paramref name="index"/>: a flat 16 × 16 square in <see cref="ExampleColour"/>(index), so each example
+    /// can be told apart in a rendered page.
+    /// </summary>
+    public static Image ExampleImage(int index)
+    {
+        var colour = ExampleColour(index);
+        return new Image(16, 16, 3, [.. Enumerable.Range(0, 16 * 16).SelectMany(_ => new[] { colour.R, colour.G, colour.B })]);
+    }
+
+    /// <summary>Colours no chart uses: magenta-ish, varying by test row.</summary>
+    public static OxyColor ExampleColour(int index) => OxyColor.FromRgb(0xff, (byte)(index * 20), 0xff);
+
+    /// <summary><paramref name="result"/> with the images of its confused examples read from the test set, as the comparison does for the best model.</summary>
+    public static ArchitectureResult WithImages(ArchitectureResult result) => result with
+    {
+        ConfusedExamples = [.. result.ConfusedExamples.Select(e => e with { Images = [.. e.TestIndices.Select(ExampleImage)] })],
+    };
+
+    /// <summary>
+    /// squeezenet1_1 gets 4/8 right in 2 ms, mobilenet_v2 6/8 (the best, with example images) in 5 ms, and a family name
+    /// that needs escaping 3/8 in 4 ms: slower and less accurate than squeezenet1_1, so off the latency front, but the
+    /// smallest, so on the parameters front.
+    /// </summary>
     public static ComparisonReport Create() => new()
     {
         Title = "CIFAR-3 <smoke> comparison",
@@ -104,9 +134,9 @@ internal static class ReportFixture
         Machine = "2 cores, libtorch 1.13.0",
         Results =
         [
-            Result("squeezenet1_1", "SqueezeNet", 1_235_496, 349_152_000, 0.3, 0, 1, 1, 0, 2, 0, 2, 1),
-            Result("mobilenet_v2", "MobileNet", 3_504_872, 300_774_272, 0.0, 0, 0, 1, 0, 2, 2, 2, 1),
-            Result("weird_net", "A|B <v2> & co", 950, 12_000, 0.6, 0, 2, 1, 0, 2, 1, 0, 1),
+            Result("squeezenet1_1", "SqueezeNet", 1_235_496, 349_152_000, 2.0, 0.3, 0, 1, 1, 0, 2, 0, 2, 1),
+            WithImages(Result("mobilenet_v2", "MobileNet", 3_504_872, 300_774_272, 5.0, 0.0, 0, 0, 1, 0, 2, 2, 2, 1)),
+            Result("weird_net", "A|B <v2> & co", 950, 12_000, 4.0, 0.6, 0, 2, 1, 0, 2, 1, 0, 1),
         ],
     };
 }
