@@ -8,6 +8,7 @@ using ModelZoo.Pipelines.Data;
 using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.TorchSharpAdditions;
+using ModelZoo.TorchSharpAdditions.Serialization;
 using Spectre.Console;
 using TorchSharp;
 
@@ -22,6 +23,9 @@ internal sealed class TrainingRun(DataRecipe data, IImageDataset train, IImageDa
 {
     /// <summary>The model zip <c>train</c> writes into its output folder.</summary>
     internal const string ModelFileName = "model" + ModelZip.Extension;
+
+    /// <summary>The per-epoch record train writes beside the model.</summary>
+    internal const string HistoryFileName = "history.json";
 
     // The evaluation's top-K (ML.NET's own default is none); clamped to the class count.
     private const int TopK = 5;
@@ -50,8 +54,9 @@ internal sealed class TrainingRun(DataRecipe data, IImageDataset train, IImageDa
         var modelPath = Path.Combine(outDirectory, ModelFileName);
         ModelZip.Save(mlContext, fitted.Model, fitted.InputSchema, modelPath);
         var history = fitted.Training.History;
-        var historyPath = Path.Combine(outDirectory, "history.json");
-        File.WriteAllText(historyPath, JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
+        var historyPath = Path.Combine(outDirectory, HistoryFileName);
+        var historyJson = JsonSerializer.SerializeToUtf8Bytes(history, new JsonSerializerOptions { WriteIndented = true });
+        AtomicFile.Write(historyPath, stream => stream.Write(historyJson));
         var curvesPath = Path.Combine(outDirectory, "curves.png");
         TrainingCurvesFigure.Save(history, curvesPath);
         var project = emitCodeDirectory is null ? null : EmittedProject.Write(emitCodeDirectory, data, options, fromFiles, Path.GetFullPath(modelPath));

@@ -82,6 +82,42 @@ public sealed class TrainingCommandTests : IDisposable
     }
 
     [Fact]
+    public void CompareTrainingTwoArchitecturesAtOnceGivesExactlyTheResultsOfOneAfterAnother()
+    {
+        JsonElement Compare(int jobs)
+        {
+            var result = CliProcess.Run("compare", "mobilenet_v1_x0_25", "squeezenet1_1", "--data", "folder:" + Path.Combine(root, "images"),
+                "--epochs", "2", "--batch-size", "8", "--input-size", "24", "--jobs", jobs.ToString(), "--threads", "1",
+                "--out", Path.Combine(root, $"jobs{jobs}"), "--json");
+            Assert.True(result.ExitCode == 0, result.Error);
+            return JsonDocument.Parse(result.Output).RootElement.GetProperty("results");
+        }
+        var oneAtATime = Compare(1).EnumerateArray().ToList();
+        var twoAtOnce = Compare(2).EnumerateArray().ToList();
+        // Each child is a `modelzoo train` of its own with the same seed, data and recipe: the same weights, so the same answers.
+        Assert.Equal(oneAtATime.Select(r => r.GetProperty("architecture").GetString()), twoAtOnce.Select(r => r.GetProperty("architecture").GetString()));
+        foreach (var (sequential, parallel) in oneAtATime.Zip(twoAtOnce))
+        {
+            Assert.Equal(sequential.GetProperty("top1").GetDouble(), parallel.GetProperty("top1").GetDouble());
+            Assert.Equal(sequential.GetProperty("log_loss").GetDouble(), parallel.GetProperty("log_loss").GetDouble(), 9);
+            Assert.Equal(sequential.GetProperty("recipe").GetString(), parallel.GetProperty("recipe").GetString());
+            Assert.Equal(2, parallel.GetProperty("history").GetArrayLength());
+        }
+        foreach (var architecture in new[] { "mobilenet_v1_x0_25", "squeezenet1_1" })
+            Assert.True(File.Exists(Path.Combine(root, "jobs2", "runs", architecture, "model.zip")), architecture);
+        Assert.False(Directory.Exists(Path.Combine(root, "jobs1", "runs")));
+    }
+
+    [Fact]
+    public void CompareNamesTheArchitectureWhoseTrainingFailed()
+    {
+        var result = CliProcess.Run("compare", "mobilenet_v1_x0_25", "squeezenet1_1", "--data", "folder:" + Path.Combine(root, "images"),
+            "--epochs", "1", "--input-size", "4", "--jobs", "2", "--out", Path.Combine(root, "c3"));
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("training mobilenet_v1_x0_25 failed", result.Error);
+    }
+
+    [Fact]
     public void CompareRejectsAnUnknownArchitectureBeforeTraining()
     {
         var result = CliProcess.Run("compare", "mobilenet_v9", "--data", "folder:" + Path.Combine(root, "images"), "--out", Path.Combine(root, "c2"));

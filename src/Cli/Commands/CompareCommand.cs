@@ -31,6 +31,10 @@ internal static class CompareCommand
         var limitTest = new Option<int?>("--limit-test") { Description = "Use only the first N test examples (default 1000).", DefaultValueFactory = _ => 1000 };
         var inputSize = new Option<int?>("--input-size") { Description = "Model input size (default: the images' own size, else 224)." };
         var output = new Option<string>("--out") { Description = "Folder for the report and the trained models.", DefaultValueFactory = _ => "runs/compare" };
+        var jobs = new Option<int?>("--jobs")
+        {
+            Description = "Architectures trained at once, each in its own process with its share of the threads (default: 2 on a CPU with at least 2 logical processors, else 1; 1 on CUDA).",
+        };
         var recipe = new RecipeOptions();
         var badImages = CommonOptions.BadImages();
         var split = CommonOptions.Split();
@@ -40,7 +44,7 @@ internal static class CompareCommand
         var json = CommonOptions.Json();
         var command = new Command("compare", "Train and evaluate several architectures on the same data and write an HTML/Markdown/JSON report.")
         {
-            architectures, data, epochs, limitTrain, limitTest, inputSize, output, badImages, split, seed, device, threads, json,
+            architectures, data, epochs, jobs, limitTrain, limitTest, inputSize, output, badImages, split, seed, device, threads, json,
         };
         foreach (var option in recipe.All) command.Options.Add(option);
         command.SetAction(result =>
@@ -62,10 +66,19 @@ internal static class CompareCommand
             TrainCommand.SetInput(options, opened, result.GetValue(inputSize));
             var outDirectory = result.GetValue(output)!;
             var quiet = result.GetValue(json);
+            var jobCount = result.GetValue(jobs) ?? DefaultJobs(options.Device, names.Length);
+            if (jobCount < 1) throw new ArgumentException($"--jobs must be at least 1, got {jobCount}");
             var comparison = new ArchitectureComparison(options, outDirectory)
             {
                 AttachDisplay = quiet ? null : ProgressDisplay.Attach,
+                Jobs = jobCount,
+                ThreadsPerJob = result.GetValue(threads) ?? Math.Max(1, Environment.ProcessorCount / jobCount),
+                WorkerArguments = WorkerArguments(result, recipe, data, epochs, limitTrain, limitTest, inputSize, badImages, split, seed, device),
             };
+            if (!quiet)
+                comparison.WorkerOutput += (architecture, line) => Console.WriteLine($"{architecture}: {line}");
+            if (!quiet && jobCount > 1 && names.Length > 1)
+                Console.WriteLine($"training {names.Length} architectures, {Math.Min(jobCount, names.Length)} at once, on {train.Count} training and {test.Count} test images of {opened.Source}");
             if (!quiet)
                 comparison.ArchitectureStarted += (index, count, name) =>
                     AnsiConsole.MarkupLine($"[bold]({index + 1}/{count}) {Markup.Escape(name)}[/] on {train.Count} training and {test.Count} test images of {Markup.Escape(opened.Source)}");
@@ -91,5 +104,29 @@ internal static class CompareCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Two trainings at once on a CPU with two or more logical processors: small networks on small images scale poorly
+    /// to a second thread (see <see cref="WorkerTraining"/>); a GPU runs one at a time.
+    /// </summary>
+    private static int DefaultJobs(string? device, int architectureCount) =>
+        architectureCount > 1 && Environment.ProcessorCount >= 2 && DevicePolicy.Resolve(device ?? "auto").type == TorchSharp.DeviceType.CPU ? 2 : 1;
+
+    private static List<string> WorkerArguments(ParseResult result, RecipeOptions recipe, Option<string> data, Option<int> epochs,
+        Option<int?> limitTrain, Option<int?> limitTest, Option<int?> inputSize, Option<string> badImages, Option<double> split,
+        Option<int> seed, Option<string> device)
+    {
+        var c = CultureInfo.InvariantCulture;
+        List<string> arguments =
+        [
+            "--data", result.GetValue(data)!, "--epochs", result.GetValue(epochs).ToString(c), "--split", result.GetValue(split).ToString(c),
+            "--seed", result.GetValue(seed).ToString(c), "--bad-images", result.GetValue(badImages)!, "--device", result.GetValue(device)!,
+        ];
+        if (result.GetValue(limitTrain) is { } trainCount) arguments.AddRange(["--limit-train", trainCount.ToString(c)]);
+        if (result.GetValue(limitTest) is { } testCount) arguments.AddRange(["--limit-test", testCount.ToString(c)]);
+        if (result.GetValue(inputSize) is { } size) arguments.AddRange(["--input-size", size.ToString(c)]);
+        arguments.AddRange(recipe.ToArguments(result));
+        return arguments;
     }
 }

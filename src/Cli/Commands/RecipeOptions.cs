@@ -34,6 +34,20 @@ internal sealed class RecipeOptions
     /// <summary>The options, to add to a command.</summary>
     public IEnumerable<Option> All => [batchSize, learningRate, optimizer, weightDecay, schedule, warmup, smoothing, augment];
 
+    /// <summary>The options the user gave, as <c>modelzoo train</c> arguments (for the children of a parallel compare).</summary>
+    public IEnumerable<string> ToArguments(ParseResult result)
+    {
+        foreach (var option in All)
+        {
+            var value = result.GetResult(option)?.Tokens is { Count: > 0 } tokens ? tokens[0].Value : null;
+            if (value is not null)
+            {
+                yield return option.Name;
+                yield return value;
+            }
+        }
+    }
+
     /// <summary>Copies what the user gave onto <paramref name="options"/>; what was left out stays null for the recipe.</summary>
     /// <exception cref="ArgumentException">An optimizer, schedule or augmentation that is not known.</exception>
     public void ApplyTo(ImageClassifierTrainer.Options options, ParseResult result)

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using ModelZoo.Pipelines.Training;
-using Spectre.Console;
 
 namespace ModelZoo.Cli.Commands;
 
@@ -35,14 +34,9 @@ internal static class RecipesCommand
                 }), new JsonSerializerOptions { WriteIndented = true }));
                 return 0;
             }
-            var table = new Table().AddColumns("family", "recipe", "chosen by");
-            table.Columns[0].NoWrap();
-            foreach (var recipe in recipes)
-            {
-                var line = recipe.ToString();
-                table.AddRow(Markup.Escape(recipe.Family), Markup.Escape(line), Markup.Escape(recipe.Evidence));
-            }
-            AnsiConsole.Write(table);
+            var table = new ConsoleTable("family", "recipe", "chosen by");
+            foreach (var recipe in recipes) table.AddRow(recipe.Family, recipe.ToString(), recipe.Evidence);
+            table.Write();
             Console.WriteLine("Any option given to train or compare (--lr, --optimizer, --batch-size, ...) replaces the recipe's value as given.");
             return 0;
         });

@@ -8,6 +8,7 @@ using ModelZoo.Pipelines.Reports;
 using ModelZoo.Pipelines.Training;
 using ModelZoo.TorchSharpAdditions;
 using ModelZoo.Zoo;
+using System.Text.Json;
 using TorchSharp;
 
 namespace ModelZoo.Cli.Comparison;
@@ -31,6 +32,18 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
     /// <summary>Raised with each architecture's trainer options before its Fit (progress displays set their callbacks); the result is disposed after.</summary>
     public Func<ImageClassifierTrainer.Options, IDisposable?>? AttachDisplay { get; init; }
 
+    /// <summary>Architectures trained at once, each in a child process (<see cref="WorkerTraining"/>); 1 trains them one after another in this process.</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Intra-op threads of each child when <see cref="Jobs"/> is above 1.</summary>
+    public int ThreadsPerJob { get; init; } = 1;
+
+    /// <summary>The <c>modelzoo train</c> arguments every child gets (data, split, seed, limits, epochs, recipe options ...).</summary>
+    public IReadOnlyList<string> WorkerArguments { get; init; } = [];
+
+    /// <summary>Progress lines of the children (architecture, line) when <see cref="Jobs"/> is above 1.</summary>
+    public event Action<string, string>? WorkerOutput;
+
     /// <summary>Runs every architecture and returns the report (also written as report.html/.md/.json).</summary>
     public ComparisonReport Run(IReadOnlyList<string> architectures, OpenedData data, IImageDataset train, IImageDataset test)
     {
@@ -42,10 +55,20 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
         var trainView = mlContext.Data.LoadImageDataset(train);
         var testView = mlContext.Data.LoadImageDataset(test);
         var results = new List<ArchitectureResult>();
-        for (var i = 0; i < architectures.Count; i++)
+        if (Jobs > 1 && architectures.Count > 1)
         {
-            ArchitectureStarted?.Invoke(i, architectures.Count, architectures[i]);
-            results.Add(RunOne(mlContext, architectures[i], train, trainView, testView));
+            var folders = WorkerTraining.Run(architectures, Jobs, ThreadsPerJob, WorkerArguments, Path.Combine(outputDirectory, "runs"),
+                (architecture, line) => WorkerOutput?.Invoke(architecture, line));
+            foreach (var architecture in architectures)
+                results.Add(Measure(mlContext, architecture, LoadTrained(mlContext, folders[architecture]), train.ClassNames, testView));
+        }
+        else
+        {
+            for (var i = 0; i < architectures.Count; i++)
+            {
+                ArchitectureStarted?.Invoke(i, architectures.Count, architectures[i]);
+                results.Add(RunOne(mlContext, architectures[i], train, trainView, testView));
+            }
         }
         var unillustrated = new ComparisonReport
         {
@@ -58,7 +81,7 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
             Epochs = options.Epochs,
             Seed = options.Seed ?? 1,
             CreatedUtc = DateTime.UtcNow,
-            Machine = $"{Environment.ProcessorCount} logical processors, {torch.get_num_threads()} threads, libtorch {torch.__version__}, {DevicePolicy.Resolve(options.Device ?? "auto")}",
+            Machine = $"{Environment.ProcessorCount} logical processors, {ThreadUse(architectures.Count)}, libtorch {torch.__version__}, {DevicePolicy.Resolve(options.Device ?? "auto")}",
             Results = results,
         };
         var report = WithBestExampleImages(unillustrated, test);
@@ -74,10 +97,31 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
         FittedClassifier fitted;
         using (AttachDisplay?.Invoke(runOptions))
             fitted = ClassifierPipeline.Fit(mlContext, train.ClassNames, train.HoldsFiles(), trainView, testView, runOptions);
+        return Measure(mlContext, architecture, fitted, train.ClassNames, testView);
+    }
+
+    private string ThreadUse(int architectureCount) => Jobs > 1 && architectureCount > 1
+        ? $"{Math.Min(Jobs, architectureCount)} trainings at once with {ThreadsPerJob} thread(s) each"
+        : $"{torch.get_num_threads()} threads";
+
+    // What a child `modelzoo train` left: its model zip and its per-epoch record.
+    private static FittedClassifier LoadTrained(MLContext mlContext, string folder)
+    {
+        var (model, schema) = ModelZip.Load(mlContext, Path.Combine(folder, TrainingRun.ModelFileName));
+        var history = JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(Path.Combine(folder, TrainingRun.HistoryFileName)))
+                      ?? throw new InvalidDataException($"{folder}: {TrainingRun.HistoryFileName} holds no epochs");
+        return new FittedClassifier(model, schema, new TrainingResult(history, null, history.Count, StoppedEarly: false));
+    }
+
+    // Evaluates a trained pipeline with ML.NET's evaluator, measures its cost and saves it under models/; disposes it.
+    private ArchitectureResult Measure(MLContext mlContext, string architecture, FittedClassifier fitted, IReadOnlyList<string> classNames, IDataView testView)
+    {
         using var _ = fitted;
-        var metrics = ClassifierPipeline.Evaluate(mlContext, fitted.Model, testView, train.ClassNames.Count, TopK);
+        var runOptions = options.Clone();
+        runOptions.Architecture = architecture;
+        var metrics = ClassifierPipeline.Evaluate(mlContext, fitted.Model, testView, classNames.Count, TopK);
         // A second pass over the test set, which stops as soon as it has its examples: the evaluator keeps no per-row answers.
-        var confused = ConfusedPairExamples.Collect(TestPredictions.Read(fitted.Model.Transform(testView), train.ClassNames),
+        var confused = ConfusedPairExamples.Collect(TestPredictions.Read(fitted.Model.Transform(testView), classNames),
             ConfusedPair.MostConfused(metrics.ConfusionMatrix.Counts));
         var model = fitted.Classifier.Model;
         var inference = InferenceTiming.Measure(model, model.Options.InChannels, model.Options.InputSize, DevicePolicy.Resolve(options.Device ?? "auto"));
@@ -90,6 +134,7 @@ internal sealed class ArchitectureComparison(ImageClassifierTrainer.Options opti
         {
             Architecture = architecture,
             Family = ModelRegistry.Default.Get(architecture).Family,
+            Recipe = runOptions.RecipeInForce().ToString(),
             Parameters = summary.Params,
             Macs = summary.Macs,
             ModelFileBytes = new FileInfo(modelPath).Length,

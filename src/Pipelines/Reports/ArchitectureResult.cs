@@ -10,6 +10,8 @@ public sealed record ArchitectureResult
     public required string Architecture { get; init; }
     /// <summary>Family the architecture belongs to, e.g. <c>MobileNet</c>.</summary>
     public string Family { get; init; } = "";
+    /// <summary>The training recipe in force for this run, on one line (optimizer, rate, decay, schedule, warm-up, smoothing, batch, augmentation).</summary>
+    public string Recipe { get; init; } = "";
     /// <summary>Trainable parameters.</summary>
     public long Parameters { get; init; }
     /// <summary>Multiply-accumulates of the convolution and fully connected layers for one image.</summary>

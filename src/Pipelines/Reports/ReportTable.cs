@@ -6,7 +6,7 @@ public sealed record ReportColumn(string Header, Func<ArchitectureResult, string
 /// <summary>The columns of the comparison table, defined once for the Markdown and the HTML report.</summary>
 public static class ReportTable
 {
-    /// <summary>Architecture, family, cost, speed and accuracy columns for <paramref name="report"/>.</summary>
+    /// <summary>Architecture, family, cost, speed, accuracy and recipe columns for <paramref name="report"/>.</summary>
     public static IReadOnlyList<ReportColumn> Columns(ComparisonReport report)
     {
         var ks = report.Results.Select(r => r.K).Distinct().ToList();
@@ -25,6 +25,7 @@ public static class ReportTable
             new("Top-1", r => ReportFormat.Percent(r.Top1)),
             new(topK, r => ReportFormat.Percent(r.TopK)),
             new("Log-loss", r => ReportFormat.Fixed(r.LogLoss, 4)),
+            new("Recipe", r => r.Recipe, RightAligned: false),
         ];
     }
 }
