@@ -49,12 +49,13 @@ public sealed class RecipeDefaultsTests
     [Fact]
     public void SqueezeNetWithoutBatchNormTrainsAtAGentlerRateThanTheBatchNormedFamilies()
     {
-        // Measured: SGD at 0.02 left squeezenet1_1 at chance on Fashion-MNIST where AdamW 1e-3 reached 0.77.
+        // Measured on Fashion-MNIST: SGD at 0.02 and AdamW at 6e-3 left squeezenet1_1 at chance; AdamW 3e-3 trains it.
         var squeezenet = TrainingRecipes.For("squeezenet1_1");
         var mobilenet = TrainingRecipes.For("mobilenet_v2");
         Assert.Equal(OptimizerKind.AdamW, squeezenet.Optimizer);
         Assert.Equal(squeezenet.Optimizer, mobilenet.Optimizer);
-        Assert.True(squeezenet.LearningRate < mobilenet.LearningRate / 2);
+        Assert.True(squeezenet.LearningRate < mobilenet.LearningRate);
+        Assert.True(squeezenet.LearningRate <= 3e-3);
     }
 
     [Theory]

@@ -24,7 +24,10 @@ internal static class WorkerTraining
     {
         var folders = new ConcurrentDictionary<string, string>();
         var failures = new ConcurrentQueue<string>();
-        Parallel.ForEach(architectures, new ParallelOptions { MaxDegreeOfParallelism = jobs }, architecture =>
+        // One architecture at a time to whichever worker is free, in the order given (the default partitioner would hand
+        // out fixed ranges, so one worker could get both long runs).
+        var queue = Partitioner.Create(architectures, EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = jobs }, architecture =>
         {
             var folder = Path.Combine(runsDirectory, architecture);
             var error = TrainOne(architecture, threadsPerJob, trainArguments, folder, output);
