@@ -2,6 +2,8 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using ModelZoo.MLNetExtensions;
 using ModelZoo.Pipelines.Data;
+using ModelZoo.Pipelines.Training;
+using ModelZoo.Pipelines.Transforms;
 
 namespace ModelZoo.MLNetExtensions.Tests;
 
@@ -29,6 +31,12 @@ public sealed class MLImageInputTests : IDisposable
             Architecture = "mobilenet_v1_x0_25",
             Epochs = epochs,
             BatchSize = 8,
+            // The settings these input tests were written for (the trainer's defaults before the family recipes), so
+            // that they test reading images, not a recipe: SGD at 0.05, no warm-up, no augmentation.
+            Optimizer = OptimizerKind.Sgd,
+            LearningRate = 0.05,
+            WarmupEpochs = 0,
+            Augmentation = Augmentation.None,
             InputSize = PngClassFolders.Side,
             ImagePathColumnName = "ImagePath",
             BadImages = badImages,

@@ -69,6 +69,7 @@ public static class JsonReport
     {
         r.Architecture,
         r.Family,
+        r.Recipe,
         r.Parameters,
         r.Macs,
         r.ModelFileBytes,

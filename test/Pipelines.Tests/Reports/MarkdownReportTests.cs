@@ -9,19 +9,19 @@ public sealed class MarkdownReportTests
     [Fact]
     public void TableHasAHeaderAndOneRowPerArchitecture()
     {
-        var header = Array.IndexOf(Lines, "| Architecture | Family | Params | MACs | Model size | Train time (s) | Train img/s | Latency (ms, batch 1) | Inference img/s | Top-1 | Top-2 | Log-loss |");
+        var header = Array.IndexOf(Lines, "| Architecture | Family | Params | MACs | Model size | Train time (s) | Train img/s | Latency (ms, batch 1) | Inference img/s | Top-1 | Top-2 | Log-loss | Recipe |");
 
         Assert.True(header >= 0, "header row missing");
-        Assert.Equal("| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", Lines[header + 1]);
-        Assert.Equal("| squeezenet1_1 | SqueezeNet | 1.24M | 349M | 4.7 MiB | 33.2 | 401.5 | 2.00 | 1250.0 | 50.00% | 75.00% | 1.2629 |", Lines[header + 2]);
-        Assert.Equal("| weird_net | A\\|B &lt;v2> & co | 950 | 12K | 4.9 KiB | 33.2 | 401.5 | 4.00 | 1250.0 | 37.50% | 62.50% | 1.5228 |", Lines[header + 4]);
+        Assert.Equal("| :--- | :--- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :--- |", Lines[header + 1]);
+        Assert.Equal("| squeezenet1_1 | SqueezeNet | 1.24M | 349M | 4.7 MiB | 33.2 | 401.5 | 2.00 | 1250.0 | 50.00% | 75.00% | 1.2629 | adamw lr 0.003, batch 128 |", Lines[header + 2]);
+        Assert.Equal("| weird_net | A\\|B &lt;v2> & co | 950 | 12K | 4.9 KiB | 33.2 | 401.5 | 4.00 | 1250.0 | 37.50% | 62.50% | 1.5228 | adamw lr 0.004, batch 128 |", Lines[header + 4]);
         Assert.Equal("", Lines[header + 5]);
     }
 
     [Fact]
     public void BestRowIsBold()
     {
-        Assert.Contains("| **mobilenet_v2** | **MobileNet** | **3.50M** | **301M** | **13.4 MiB** | **33.2** | **401.5** | **5.00** | **1250.0** | **75.00%** | **87.50%** | **0.7430** |", Lines);
+        Assert.Contains("| **mobilenet_v2** | **MobileNet** | **3.50M** | **301M** | **13.4 MiB** | **33.2** | **401.5** | **5.00** | **1250.0** | **75.00%** | **87.50%** | **0.7430** | **adamw lr 0.004, batch 128** |", Lines);
     }
 
     [Fact]

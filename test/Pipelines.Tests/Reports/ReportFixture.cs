@@ -79,6 +79,7 @@ internal static class ReportFixture
         {
             Architecture = name,
             Family = family,
+            Recipe = family == "SqueezeNet" ? "adamw lr 0.003, batch 128" : "adamw lr 0.004, batch 128",
             Parameters = parameters,
             Macs = macs,
             ModelFileBytes = parameters * 4 + 1234,
