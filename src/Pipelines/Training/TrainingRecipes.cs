@@ -34,16 +34,19 @@ public static class TrainingRecipes
         ["MobileNetV3"] = BatchNormed with { Family = "MobileNetV3" },
         ["ShuffleNetV1"] = BatchNormed with { Family = "ShuffleNetV1" },
         // No batch norm: nothing rescales activations, so SGD at a batch-normed network's rate kills its ReLUs, and so does
-        // AdamW at 6e-3; AdamW at 3e-3 with a warm-up trains it, faster than at 1e-3 in short runs. It stays close to
-        // the edge: a cliff lies at twice the rate.
+        // AdamW at 6e-3; AdamW with a warm-up trains it. Its first epoch sits on a plateau whose length varies, and more,
+        // smaller steps leave it sooner: batch 32 at 2e-3 beat batch 64 and 128 at 3e-3 over the same 40,000 images, at the
+        // same images/s on a CPU. It stays close to the edge: a cliff lies at twice the rate.
         ["SqueezeNet"] = new TrainingRecipe
         {
             Family = "SqueezeNet",
             Optimizer = OptimizerKind.AdamW,
-            LearningRate = 3e-3,
+            LearningRate = 2e-3,
             WeightDecay = 0.05,
+            BatchSize = 32,
             Augmentation = new Augmentation { HorizontalFlip = true },
-            Evidence = "squeezenet1_1, 10k Fashion-MNIST images: 4 epochs, 1k test, flips: AdamW 3e-3 0.826, 6e-3 at chance (0.107); " +
+            Evidence = "squeezenet1_1, 10k Fashion-MNIST images, 4 epochs, 1k test: batch 32 AdamW 2e-3 0.871 (seed 2: 0.856), " +
+                       "batch 64 3e-3 0.849, batch 128 3e-3 0.826, batch 128 6e-3 at chance (0.107); " +
                        "3 epochs, 2k test, no augmentation: AdamW 1e-3 0.773, SGD 0.02 at chance (0.100)",
         },
         // ResNet backbones with 11M+ parameters overfit 60,000 small images first: crop and flip.
